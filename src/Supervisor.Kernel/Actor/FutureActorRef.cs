@@ -10,14 +10,15 @@ internal sealed class FutureActorRef<T> : InternalActorRef
 {
     private readonly TaskCompletionSource<T> _promise = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ActorSystem _system;
+    private ActorPath? _path;
 
     public FutureActorRef(ActorSystem system)
     {
         _system = system;
-        Path = system.TempPath();
     }
 
-    public override ActorPath Path { get; }
+    // Built on first use: most asks never look at their temporary sender's path.
+    public override ActorPath Path => _path ??= _system.TempPath();
 
     public Task<T> Task => _promise.Task;
 
