@@ -31,20 +31,20 @@ public abstract partial class ActorBase
     /// <summary>Runs on the new instance after a restart; by default calls <see cref="PreStart"/>.</summary>
     protected virtual void PostRestart(Exception reason) => PreStart();
 
-    internal void AroundPreStart() => PreStart();
+    internal virtual void AroundPreStart() => PreStart();
 
-    internal void AroundPostStop()
+    internal virtual void AroundPostStop()
     {
         // Timers never outlive an incarnation.
         (this as IWithTimers)?.Timers?.CancelAll();
         PostStop();
     }
 
-    internal void AroundPreRestart(Exception reason, object? message)
+    internal virtual void AroundPreRestart(Exception reason, object? message)
     {
         (this as IWithTimers)?.Timers?.CancelAll();
         PreRestart(reason, message);
     }
 
-    internal void AroundPostRestart(Exception reason) => PostRestart(reason);
+    internal virtual void AroundPostRestart(Exception reason) => PostRestart(reason);
 }

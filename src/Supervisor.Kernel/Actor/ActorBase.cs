@@ -42,6 +42,9 @@ public abstract partial class ActorBase
 
     internal Receive ReceiveEntry => Receive;
 
+    /// <summary>Runs the current behaviour on a message; persistent actors route it through their recovery and persist states.</summary>
+    internal virtual bool AroundReceive(Receive receive, object message) => receive(message);
+
     internal ActorCell Cell => _cell;
 
     /// <summary>

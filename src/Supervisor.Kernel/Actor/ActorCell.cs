@@ -63,6 +63,9 @@ internal sealed partial class ActorCell : IActorContext, IMailboxOwner
 
     internal Envelope CurrentEnvelope => _currentEnvelope;
 
+    /// <summary>Makes <see cref="Sender"/> report <paramref name="sender"/> for the rest of this turn (persist handlers see their command's sender).</summary>
+    internal void SetCurrentSender(IActorRef? sender) => _currentEnvelope = new Envelope(_currentEnvelope.Message, sender);
+
     internal ActorBase? Instance => _actor;
 
     public void Become(Receive receive)
@@ -196,7 +199,7 @@ internal sealed partial class ActorCell : IActorContext, IMailboxOwner
     private void ReceiveMessage(object message)
     {
         Debug.Assert(_actor is not null && _behaviors.Count > 0);
-        if (!_behaviors[^1](message))
+        if (!_actor.AroundReceive(_behaviors[^1], message))
         {
             _actor.InvokeUnhandled(message);
         }
