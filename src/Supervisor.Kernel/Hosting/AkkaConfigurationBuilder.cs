@@ -1,4 +1,7 @@
 using Supervisor.Kernel.Actor;
+using Supervisor.Kernel.Persistence;
+using Supervisor.Kernel.Persistence.Journal;
+using Supervisor.Kernel.Persistence.Snapshot;
 
 namespace Supervisor.Kernel.Hosting;
 
@@ -30,6 +33,27 @@ public sealed class AkkaConfigurationBuilder
 
     /// <summary>Sets the default ask timeout.</summary>
     public AkkaConfigurationBuilder WithActorAskTimeout(TimeSpan timeout) => WithSetup(s => s with { AskTimeout = timeout });
+
+    /// <summary>Uses <paramref name="journal"/> (and optionally <paramref name="snapshotStore"/>) for persistent actors.</summary>
+    public AkkaConfigurationBuilder WithJournal(AsyncWriteJournal journal, SnapshotStore? snapshotStore = null, PersistenceSettings? settings = null)
+    {
+        ArgumentNullException.ThrowIfNull(journal);
+        // Runs first: persistent actors started by WithActors need the journal in place.
+        _starters.Insert(0, (system, _, _) =>
+        {
+            var persistence = Persistence.Persistence.For(system).UseJournal(journal);
+            if (snapshotStore is not null)
+            {
+                persistence.UseSnapshotStore(snapshotStore);
+            }
+            if (settings is not null)
+            {
+                persistence.UseSettings(settings);
+            }
+            return Task.CompletedTask;
+        });
+        return this;
+    }
 
     /// <summary>Starts actors when the host starts.</summary>
     public AkkaConfigurationBuilder WithActors(Action<ActorSystem, IActorRegistry> starter)

@@ -29,7 +29,7 @@ public abstract partial class Eventsourced : ActorBase
     /// <summary>Stable across incarnations, unique per entity in the journal.</summary>
     public abstract string PersistenceId { get; }
 
-    /// <summary>How to recover; <see cref="Persistence.Recovery.Default"/> unless overridden.</summary>
+    /// <summary>How to recover; <c>Recovery.Default</c> unless overridden.</summary>
     public virtual Recovery Recovery => Recovery.Default;
 
     /// <summary>The sequence number of the last event persisted or replayed.</summary>
