@@ -51,6 +51,12 @@ internal sealed partial class ActorCell
         {
             return;
         }
+        if (_actor is null && causedByFailure is not null)
+        {
+            // Resuming an actor whose construction failed would leave it without an instance: build one.
+            FaultRecreate(causedByFailure);
+            return;
+        }
         var perpetrator = causedByFailure is null ? null : _perpetrator;
         if (causedByFailure is not null)
         {

@@ -254,6 +254,29 @@ public sealed class SupervisionTests : TestKit.TestKit
         ExpectMsg("still here");
     }
 
+    [Fact]
+    public void Resuming_an_actor_whose_constructor_failed_builds_a_new_instance()
+    {
+        var attempts = 0;
+        Func<int> attempt = () => ++attempts;
+        var child = Supervise(new OneForOneStrategy(_ => Directive.Resume), Props.Create(() => new FlakyConstructorActor(attempt)));
+        child.Tell("ping");
+        ExpectMsg("pong");
+        Assert.Equal(2, attempts);
+    }
+
+    private sealed class FlakyConstructorActor : ReceiveActor
+    {
+        public FlakyConstructorActor(Func<int> attempt)
+        {
+            if (attempt() == 1)
+            {
+                throw new TestFailure("first construction fails");
+            }
+            Receive<string>(_ => Sender.Tell("pong"));
+        }
+    }
+
     private sealed class GatedActor : ReceiveActor
     {
         private readonly IActorRef _probe;
