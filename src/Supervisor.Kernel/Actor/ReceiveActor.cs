@@ -24,33 +24,17 @@ public abstract class ReceiveActor : ActorBase
     }
 
     /// <summary>Handles messages of type <typeparamref name="T"/> (that match <paramref name="shouldHandle"/>, if given).</summary>
-    protected void Receive<T>(Action<T> handler, Predicate<T>? shouldHandle = null)
-    {
-        ArgumentNullException.ThrowIfNull(handler);
-        Handlers.Add(message =>
-        {
-            if (message is T typed && (shouldHandle is null || shouldHandle(typed)))
-            {
-                handler(typed);
-                return true;
-            }
-            return false;
-        });
-    }
+    protected void Receive<T>(Action<T> handler, Predicate<T>? shouldHandle = null) => Handlers.Add(handler, shouldHandle);
 
     /// <summary>Handles messages of type <typeparamref name="T"/> that match <paramref name="shouldHandle"/>.</summary>
     protected void Receive<T>(Predicate<T> shouldHandle, Action<T> handler)
     {
         ArgumentNullException.ThrowIfNull(shouldHandle);
-        Receive(handler, shouldHandle);
+        Handlers.Add(handler, shouldHandle);
     }
 
     /// <summary>Handles messages of type <typeparamref name="T"/> for which <paramref name="handler"/> returns true.</summary>
-    protected void Receive<T>(Func<T, bool> handler)
-    {
-        ArgumentNullException.ThrowIfNull(handler);
-        Handlers.Add(message => message is T typed && handler(typed));
-    }
+    protected void Receive<T>(Func<T, bool> handler) => Handlers.Add(handler);
 
     /// <summary>
     /// Handles messages of type <typeparamref name="T"/> asynchronously: no other message is processed until the
@@ -59,41 +43,13 @@ public abstract class ReceiveActor : ActorBase
     protected void ReceiveAsync<T>(Predicate<T> shouldHandle, Func<T, Task> handler) => ReceiveAsync(handler, shouldHandle);
 
     /// <inheritdoc cref="ReceiveAsync{T}(Predicate{T}, Func{T, Task})"/>
-    protected void ReceiveAsync<T>(Func<T, Task> handler, Predicate<T>? shouldHandle = null)
-    {
-        ArgumentNullException.ThrowIfNull(handler);
-        Handlers.Add(message =>
-        {
-            if (message is T typed && (shouldHandle is null || shouldHandle(typed)))
-            {
-                Cell.RunAsyncHandler(handler(typed));
-                return true;
-            }
-            return false;
-        });
-    }
+    protected void ReceiveAsync<T>(Func<T, Task> handler, Predicate<T>? shouldHandle = null) => Handlers.AddAsync(Cell, handler, shouldHandle);
 
     /// <summary>Handles every message not handled by an earlier handler.</summary>
-    protected void ReceiveAny(Action<object> handler)
-    {
-        ArgumentNullException.ThrowIfNull(handler);
-        Handlers.Add(message =>
-        {
-            handler(message);
-            return true;
-        });
-    }
+    protected void ReceiveAny(Action<object> handler) => Handlers.AddAny(handler);
 
     /// <summary>Handles every message not handled by an earlier handler, asynchronously.</summary>
-    protected void ReceiveAnyAsync(Func<object, Task> handler)
-    {
-        ArgumentNullException.ThrowIfNull(handler);
-        Handlers.Add(message =>
-        {
-            Cell.RunAsyncHandler(handler(message));
-            return true;
-        });
-    }
+    protected void ReceiveAnyAsync(Func<object, Task> handler) => Handlers.AddAsync(Cell, handler, null);
 
     /// <summary>Replaces the behaviour with the handlers that <paramref name="configure"/> registers.</summary>
     protected void Become(Action configure) => Become(Configure(configure));
@@ -101,22 +57,7 @@ public abstract class ReceiveActor : ActorBase
     /// <summary>Pushes the handlers that <paramref name="configure"/> registers; <see cref="ActorBase.UnbecomeStacked"/> returns.</summary>
     protected void BecomeStacked(Action configure) => BecomeStacked(Configure(configure));
 
-    private Receive Configure(Action configure)
-    {
-        ArgumentNullException.ThrowIfNull(configure);
-        var handlers = new ReceiveHandlers();
-        var previous = _configuring;
-        _configuring = handlers;
-        try
-        {
-            configure();
-        }
-        finally
-        {
-            _configuring = previous;
-        }
-        return handlers.Handle;
-    }
+    private Receive Configure(Action configure) => HandlerConfiguration.Collect(configure, ref _configuring);
 
     private ReceiveHandlers Handlers => _configuring
         ?? throw new InvalidOperationException("Receive handlers can only be registered in the constructor or inside Become.");

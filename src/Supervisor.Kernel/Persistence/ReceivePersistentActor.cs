@@ -26,103 +26,32 @@ public abstract class ReceivePersistentActor : Eventsourced
     }
 
     /// <summary>Handles replayed events (and <see cref="SnapshotOffer"/>, <see cref="RecoveryCompleted"/>) of type <typeparamref name="T"/>.</summary>
-    protected void Recover<T>(Action<T> handler)
-    {
-        ArgumentNullException.ThrowIfNull(handler);
-        _recover.Add(message =>
-        {
-            if (message is T typed)
-            {
-                handler(typed);
-                return true;
-            }
-            return false;
-        });
-    }
+    protected void Recover<T>(Action<T> handler) => _recover.Add(handler, null);
 
     /// <summary>Handles every replayed message not handled by an earlier recovery handler.</summary>
-    protected void RecoverAny(Action<object> handler)
-    {
-        ArgumentNullException.ThrowIfNull(handler);
-        _recover.Add(message =>
-        {
-            handler(message);
-            return true;
-        });
-    }
+    protected void RecoverAny(Action<object> handler) => _recover.AddAny(handler);
 
     /// <summary>Handles commands of type <typeparamref name="T"/> (matching <paramref name="shouldHandle"/>, if given).</summary>
-    protected void Command<T>(Action<T> handler, Predicate<T>? shouldHandle = null)
-    {
-        ArgumentNullException.ThrowIfNull(handler);
-        Commands.Add(message =>
-        {
-            if (message is T typed && (shouldHandle is null || shouldHandle(typed)))
-            {
-                handler(typed);
-                return true;
-            }
-            return false;
-        });
-    }
+    protected void Command<T>(Action<T> handler, Predicate<T>? shouldHandle = null) => Commands.Add(handler, shouldHandle);
 
     /// <summary>Handles commands of type <typeparamref name="T"/> that match <paramref name="shouldHandle"/>.</summary>
     protected void Command<T>(Predicate<T> shouldHandle, Action<T> handler)
     {
         ArgumentNullException.ThrowIfNull(shouldHandle);
-        Command(handler, shouldHandle);
+        Commands.Add(handler, shouldHandle);
     }
 
     /// <summary>Handles commands of type <typeparamref name="T"/> for which <paramref name="handler"/> returns true.</summary>
-    protected void Command<T>(Func<T, bool> handler)
-    {
-        ArgumentNullException.ThrowIfNull(handler);
-        Commands.Add(message => message is T typed && handler(typed));
-    }
+    protected void Command<T>(Func<T, bool> handler) => Commands.Add(handler);
 
     /// <summary>Handles commands of type <typeparamref name="T"/> asynchronously (no other message runs until the task ends).</summary>
-    protected void CommandAsync<T>(Func<T, Task> handler)
-    {
-        ArgumentNullException.ThrowIfNull(handler);
-        Commands.Add(message =>
-        {
-            if (message is T typed)
-            {
-                Cell.RunAsyncHandler(handler(typed));
-                return true;
-            }
-            return false;
-        });
-    }
+    protected void CommandAsync<T>(Func<T, Task> handler) => Commands.AddAsync(Cell, handler, null);
 
     /// <summary>Handles every command not handled by an earlier handler.</summary>
-    protected void CommandAny(Action<object> handler)
-    {
-        ArgumentNullException.ThrowIfNull(handler);
-        Commands.Add(message =>
-        {
-            handler(message);
-            return true;
-        });
-    }
+    protected void CommandAny(Action<object> handler) => Commands.AddAny(handler);
 
     /// <summary>Replaces the command handlers with those <paramref name="configure"/> registers.</summary>
-    protected void Become(Action configure)
-    {
-        ArgumentNullException.ThrowIfNull(configure);
-        var handlers = new ReceiveHandlers();
-        var previous = _configuring;
-        _configuring = handlers;
-        try
-        {
-            configure();
-        }
-        finally
-        {
-            _configuring = previous;
-        }
-        Become(handlers.Handle);
-    }
+    protected void Become(Action configure) => Become(HandlerConfiguration.Collect(configure, ref _configuring));
 
     private ReceiveHandlers Commands => _configuring
         ?? throw new InvalidOperationException("Command handlers can only be registered in the constructor or inside Become.");
