@@ -265,6 +265,25 @@ public sealed class SupervisionTests : TestKit.TestKit
         Assert.Equal(2, attempts);
     }
 
+    [Fact]
+    public async Task An_escalation_that_reaches_the_user_guardian_terminates_the_system()
+    {
+        var setup = ActorSystemSetup.Default with { GuardianSupervisorStrategy = new OneForOneStrategy(_ => Directive.Escalate) };
+        using var system = ActorSystem.Create("escalating", setup);
+        var top = system.ActorOf(Props.Create(() => new EchoActor()));
+        top.Tell(Kill.Instance, ActorRefs.NoSender);
+        await system.WhenTerminated.WaitAsync(TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public void Resume_is_logged_as_a_warning_and_restart_as_an_error()
+    {
+        var resuming = Supervise(new OneForOneStrategy(_ => Directive.Resume), Props.Create(() => new EchoActor()), "resumed");
+        EventFilter.Warning(contains: "resuming").ExpectOne(() => resuming.Tell(Kill.Instance));
+        var restarting = Supervise(new OneForOneStrategy(_ => Directive.Restart), Props.Create(() => new EchoActor()), "restarted");
+        EventFilter.Error(contains: "restarting").ExpectOne(() => restarting.Tell(Kill.Instance));
+    }
+
     private sealed class FlakyConstructorActor : ReceiveActor
     {
         public FlakyConstructorActor(Func<int> attempt)
