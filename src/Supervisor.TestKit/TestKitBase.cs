@@ -55,6 +55,17 @@ public abstract partial class TestKitBase
     /// <summary>Creates a top-level actor.</summary>
     public IActorRef ActorOf(Props props, string? name = null) => Sys.ActorOf(props, name);
 
+    /// <summary>
+    /// Creates <paramref name="props"/> under a test-controlled parent (Akka's ChildActorOf): what the child sends its
+    /// parent arrives at the test actor, with the child as sender. The parent applies <paramref name="strategy"/>
+    /// (default: stop on any failure, which is logged and can be caught with <see cref="EventFilter"/>).
+    /// </summary>
+    public IActorRef ChildActorOf(Props props, string? name = null, SupervisorStrategy? strategy = null)
+    {
+        var parent = Sys.ActorOf(Props.Create(() => new TestParentActor(props, name, TestActor, strategy ?? SupervisorStrategy.StoppingStrategy)));
+        return parent.Ask<IActorRef>(new TestParentActor.GetChild(), Dilated(TestKitSettings.DefaultTimeout)).GetAwaiter().GetResult();
+    }
+
     /// <summary>Makes the test actor watch <paramref name="actor"/>; then use <see cref="ExpectTerminated"/>.</summary>
     public IActorRef Watch(IActorRef actor)
     {
