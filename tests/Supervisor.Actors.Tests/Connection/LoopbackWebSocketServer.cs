@@ -24,6 +24,8 @@ internal sealed class LoopbackWebSocketServer : IAsyncDisposable
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
+        // Sessions that are still open when the test ends are cut after a moment instead of Kestrel's 30 s.
+        builder.WebHost.UseShutdownTimeout(TimeSpan.FromMilliseconds(200));
         var app = builder.Build();
         app.UseWebSockets();
         app.Map("/ws", async context =>
