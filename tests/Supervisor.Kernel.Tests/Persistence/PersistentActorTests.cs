@@ -1,13 +1,15 @@
 using Supervisor.Kernel.Actor;
 using Supervisor.Kernel.Persistence;
+using Supervisor.Kernel.Persistence.Journal;
+using Supervisor.Kernel.Persistence.Snapshot;
 using KernelPersistence = Supervisor.Kernel.Persistence.Persistence;
 
 namespace Supervisor.Kernel.Tests.Persistence;
 
 public sealed class PersistentActorTests : TestKit.TestKit
 {
-    private readonly TestJournal _journal = new();
-    private readonly TestSnapshotStore _snapshots = new();
+    private readonly MemoryJournal _journal = new();
+    private readonly MemorySnapshotStore _snapshots = new();
 
     public PersistentActorTests()
         : base(VirtualTime())
@@ -70,11 +72,11 @@ public sealed class PersistentActorTests : TestKit.TestKit
     {
         var actor = Counter();
         ExpectMsg("recovered::0");
-        var writesBefore = _journal.Writes;
+        var writesBefore = _journal.WriteCalls;
         actor.Tell(new[] { "x", "y", "z" });
         actor.Tell("get");
         ExpectMsg("x,y,z");
-        Assert.Equal(writesBefore + 1, _journal.Writes);
+        Assert.Equal(writesBefore + 1, _journal.WriteCalls);
     }
 
     [Fact]
@@ -93,10 +95,10 @@ public sealed class PersistentActorTests : TestKit.TestKit
         ExpectMsg("recovered::0");
         actor.Tell("add:kept");
         ExpectMsg("added:kept:1");
-        _journal.WriteMode = TestJournal.Mode.Fail;
-        EventFilter.Exception<IOException>(contains: "journal is down").ExpectOne(() => actor.Tell("add:lost"));
+        _journal.WriteMode = JournalMode.Fail;
+        EventFilter.Exception<IOException>(contains: "write failure").ExpectOne(() => actor.Tell("add:lost"));
         ExpectTerminated(actor);
-        _journal.WriteMode = TestJournal.Mode.Pass;
+        _journal.WriteMode = JournalMode.Pass;
         Counter();
         ExpectMsg("recovered:kept:1");
     }
@@ -106,10 +108,10 @@ public sealed class PersistentActorTests : TestKit.TestKit
     {
         var actor = Counter();
         ExpectMsg("recovered::0");
-        _journal.WriteMode = TestJournal.Mode.Reject;
+        _journal.WriteMode = JournalMode.Reject;
         actor.Tell("add:bad");
         ExpectMsg("rejected:bad:1");
-        _journal.WriteMode = TestJournal.Mode.Pass;
+        _journal.WriteMode = JournalMode.Pass;
         actor.Tell("add:good");
         ExpectMsg("added:good:2");
         actor.Tell("get");
@@ -159,7 +161,7 @@ public sealed class PersistentActorTests : TestKit.TestKit
         Sys.Stop(seeded);
         ExpectTerminated(seeded);
 
-        _journal.ReplayGate = never.Task;
+        _journal.RecoveryGate = never.Task;
         var actor = Watch(Counter());
         AwaitCondition(() => Scheduler.PendingCount > 0);
         EventFilter.Exception<RecoveryTimedOutException>().ExpectOne(() => Scheduler.Advance(TimeSpan.FromSeconds(60)));
@@ -180,7 +182,7 @@ public sealed class PersistentActorTests : TestKit.TestKit
         Sys.Stop(seed);
         ExpectTerminated(seed);
 
-        _journal.ReplayGate = gate.Task;
+        _journal.RecoveryGate = gate.Task;
         Counter("slow");
         Counter("waiting");
         // "waiting" has no events, but must wait for the permit that "slow" holds while its replay is stuck.
