@@ -1,0 +1,31 @@
+using System.Data.Common;
+
+namespace Supervisor.Persistence.Sql.Dialects;
+
+/// <summary>
+/// What differs between the engines: connections, DDL and a few statements. One schema on both, close to
+/// Akka.Persistence.Sql's default mapping: <c>journal</c> (identity <c>ordering</c>, unique
+/// <c>(persistence_id, sequence_number)</c>), <c>tags</c>, <c>snapshot</c>.
+/// </summary>
+internal abstract class SqlDialect : IAsyncDisposable
+{
+    public abstract SqlEngine Engine { get; }
+
+    /// <summary>The statements that create the schema if it is missing.</summary>
+    public abstract IReadOnlyList<string> Schema { get; }
+
+    /// <summary>Insert-or-replace of one snapshot row with parameters @pid, @seq, @created, @snapshot, @manifest.</summary>
+    public abstract string UpsertSnapshot { get; }
+
+    /// <summary>Opens a connection ready for use.</summary>
+    public abstract ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken);
+
+    public static SqlDialect For(SqlJournalOptions options) => options.Engine switch
+    {
+        SqlEngine.Sqlite => new SqliteDialect(options),
+        SqlEngine.PostgreSql => new PostgresDialect(options),
+        _ => throw new ArgumentOutOfRangeException(nameof(options), options.Engine, "Unknown SQL engine."),
+    };
+
+    public virtual ValueTask DisposeAsync() => ValueTask.CompletedTask;
+}
