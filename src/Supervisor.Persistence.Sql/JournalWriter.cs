@@ -97,21 +97,25 @@ internal sealed class JournalWriter : IAsyncDisposable
             {
                 request.Succeed();
             }
-            return connection;
+            return _dialect.KeepWriterConnection ? connection : await DropAsync(connection).ConfigureAwait(false);
         }
         catch (Exception) when (batch.Count > 1)
         {
-            connection = await DropAsync(connection).ConfigureAwait(false);
+            connection = await FailedAsync(connection).ConfigureAwait(false);
             foreach (var request in batch)
             {
                 try
                 {
                     connection = await WriteTransactionAsync([request], connection).ConfigureAwait(false);
                     request.Succeed();
+                    if (!_dialect.KeepWriterConnection)
+                    {
+                        connection = await DropAsync(connection).ConfigureAwait(false);
+                    }
                 }
                 catch (Exception failure)
                 {
-                    connection = await DropAsync(connection).ConfigureAwait(false);
+                    connection = await FailedAsync(connection).ConfigureAwait(false);
                     request.Fail(failure);
                 }
             }
@@ -120,7 +124,7 @@ internal sealed class JournalWriter : IAsyncDisposable
         catch (Exception failure)
         {
             batch[0].Fail(failure);
-            return await DropAsync(connection).ConfigureAwait(false);
+            return await FailedAsync(connection).ConfigureAwait(false);
         }
     }
 
@@ -197,6 +201,12 @@ internal sealed class JournalWriter : IAsyncDisposable
             }
             return _insertSql[count] = builder.ToString();
         }
+    }
+
+    private async Task<DbConnection?> FailedAsync(DbConnection? connection)
+    {
+        _dialect.ConnectionFailed();
+        return await DropAsync(connection).ConfigureAwait(false);
     }
 
     private static async Task<DbConnection?> DropAsync(DbConnection? connection)

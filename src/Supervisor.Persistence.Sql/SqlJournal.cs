@@ -77,9 +77,17 @@ public sealed class SqlJournal : AsyncWriteJournal, IAsyncDisposable
     public override async Task ReplayMessagesAsync(string persistenceId, long fromSequenceNr, long toSequenceNr, long max, Action<IPersistentRepresentation> recoveryCallback, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(recoveryCallback);
-        await foreach (var row in EventRows.ReadAsync(_dialect, _options, persistenceId, fromSequenceNr, toSequenceNr, max, cancellationToken).ConfigureAwait(false))
+        try
         {
-            recoveryCallback(row.Persistent);
+            await foreach (var row in EventRows.ReadAsync(_dialect, _options, persistenceId, fromSequenceNr, toSequenceNr, max, cancellationToken).ConfigureAwait(false))
+            {
+                recoveryCallback(row.Persistent);
+            }
+        }
+        catch (System.Data.Common.DbException)
+        {
+            _dialect.ConnectionFailed();
+            throw;
         }
     }
 

@@ -15,6 +15,9 @@ internal sealed class PostgresDialect : SqlDialect
 
     public override SqlEngine Engine => SqlEngine.PostgreSql;
 
+    // A pool holds connections to the server as it was; after a restart every one of them fails once.
+    public override void ConnectionFailed() => _dataSource.Clear();
+
     public override IReadOnlyList<string> Schema { get; } =
     [
         """
@@ -57,7 +60,7 @@ internal sealed class PostgresDialect : SqlDialect
         ON CONFLICT (persistence_id, sequence_number) DO UPDATE SET created = EXCLUDED.created, snapshot = EXCLUDED.snapshot, manifest = EXCLUDED.manifest
         """;
 
-    public override async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
+    protected override async ValueTask<DbConnection> OpenCoreAsync(CancellationToken cancellationToken) =>
         await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
 
     public override ValueTask DisposeAsync() => _dataSource.DisposeAsync();

@@ -17,8 +17,29 @@ internal abstract class SqlDialect : IAsyncDisposable
     /// <summary>Insert-or-replace of one snapshot row with parameters @pid, @seq, @created, @snapshot, @manifest.</summary>
     public abstract string UpsertSnapshot { get; }
 
+    /// <summary>Whether a writer keeps its connection between batches (SQLite: saves the PRAGMAs; PostgreSQL: the pool does it).</summary>
+    public virtual bool KeepWriterConnection => false;
+
+    /// <summary>Called after a connection failed, so pooled connections to a restarted server are not handed out again.</summary>
+    public virtual void ConnectionFailed()
+    {
+    }
+
     /// <summary>Opens a connection ready for use.</summary>
-    public abstract ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken);
+    public async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await OpenCoreAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbException)
+        {
+            ConnectionFailed();
+            throw;
+        }
+    }
+
+    protected abstract ValueTask<DbConnection> OpenCoreAsync(CancellationToken cancellationToken);
 
     public static SqlDialect For(SqlJournalOptions options) => options.Engine switch
     {

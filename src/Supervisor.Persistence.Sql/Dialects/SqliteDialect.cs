@@ -22,6 +22,8 @@ internal sealed class SqliteDialect : SqlDialect
 
     public override SqlEngine Engine => SqlEngine.Sqlite;
 
+    public override bool KeepWriterConnection => true;
+
     public override IReadOnlyList<string> Schema { get; } =
     [
         """
@@ -61,7 +63,7 @@ internal sealed class SqliteDialect : SqlDialect
     public override string UpsertSnapshot =>
         "INSERT OR REPLACE INTO snapshot (persistence_id, sequence_number, created, snapshot, manifest) VALUES (@pid, @seq, @created, @snapshot, @manifest)";
 
-    public override async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    protected override async ValueTask<DbConnection> OpenCoreAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);

@@ -63,10 +63,14 @@ public sealed class PostgresServer : IAsyncDisposable
     /// <summary>Stops the server fast (connections are cut); data stays.</summary>
     public Task StopServerAsync() => RunAsync("pg_ctl", ["-D", DataDirectory, "-m", "fast", "-w", "stop"]);
 
-    /// <summary>Starts the server on the same port and data.</summary>
-    public Task StartServerAsync() => RunAsync("pg_ctl",
-        ["-D", DataDirectory, "-l", Path.Combine(_root, "server.log"), "-w", "-t", "60",
-         "-o", $"-p {Port} -c listen_addresses=127.0.0.1 -k {_root} -c max_connections=300", "start"]);
+    /// <summary>Starts the server on the same port and data; the test's own pools are cleared (their connections died with the old server).</summary>
+    public async Task StartServerAsync()
+    {
+        await RunAsync("pg_ctl",
+            ["-D", DataDirectory, "-l", Path.Combine(_root, "server.log"), "-w", "-t", "60",
+             "-o", $"-p {Port} -c listen_addresses=127.0.0.1 -k {_root} -c max_connections=300", "start"]);
+        NpgsqlConnection.ClearAllPools();
+    }
 
     /// <summary>Stops the server and deletes the cluster.</summary>
     public async ValueTask DisposeAsync()
