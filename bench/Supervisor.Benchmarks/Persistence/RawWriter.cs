@@ -1,0 +1,81 @@
+using System.Data.Common;
+using System.Text;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+using NpgsqlTypes;
+using Supervisor.Persistence.Sql;
+
+namespace Supervisor.Benchmarks.Persistence;
+
+/// <summary>
+/// The physical baseline: the same rows (same serialized payloads) written by hand, a batch per transaction —
+/// a multi-row INSERT on SQLite, binary COPY on PostgreSQL — with no queue, no tasks, no actor in between.
+/// </summary>
+internal static class RawWriter
+{
+    public static async Task WriteAsync(JournalTarget target, IReadOnlyList<(string Pid, long Seq, byte[] Bytes)> rows, int batchSize)
+    {
+        if (target.Engine == SqlEngine.Sqlite)
+        {
+            await using var connection = new SqliteConnection(target.ConnectionString);
+            await connection.OpenAsync();
+            await Pragmas(connection);
+            for (var start = 0; start < rows.Count; start += batchSize)
+            {
+                await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
+                var count = Math.Min(batchSize, rows.Count - start);
+                for (var chunk = 0; chunk < count; chunk += 100)
+                {
+                    await InsertAsync(connection, transaction, rows, start + chunk, Math.Min(100, count - chunk));
+                }
+                await transaction.CommitAsync();
+            }
+            return;
+        }
+        await using var pg = new NpgsqlConnection(target.ConnectionString);
+        await pg.OpenAsync();
+        for (var start = 0; start < rows.Count; start += batchSize)
+        {
+            await using var transaction = await pg.BeginTransactionAsync();
+            await using (var copy = await pg.BeginBinaryImportAsync("COPY journal (persistence_id, sequence_number, created, message, manifest, writer_uuid) FROM STDIN (FORMAT BINARY)"))
+            {
+                for (var i = start; i < Math.Min(start + batchSize, rows.Count); i++)
+                {
+                    await copy.StartRowAsync();
+                    await copy.WriteAsync(rows[i].Pid, NpgsqlDbType.Varchar);
+                    await copy.WriteAsync(rows[i].Seq, NpgsqlDbType.Bigint);
+                    await copy.WriteAsync(0L, NpgsqlDbType.Bigint);
+                    await copy.WriteAsync(rows[i].Bytes, NpgsqlDbType.Bytea);
+                    await copy.WriteAsync("bench-event.v1", NpgsqlDbType.Varchar);
+                    await copy.WriteAsync("raw", NpgsqlDbType.Varchar);
+                }
+                await copy.CompleteAsync();
+            }
+            await transaction.CommitAsync();
+        }
+    }
+
+    public static async Task Pragmas(SqliteConnection connection)
+    {
+        await using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;";
+        await pragma.ExecuteNonQueryAsync();
+    }
+
+    private static async Task InsertAsync(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<(string Pid, long Seq, byte[] Bytes)> rows, int start, int count)
+    {
+        var sql = new StringBuilder("INSERT INTO journal (persistence_id, sequence_number, created, message, manifest, writer_uuid) VALUES ");
+        await using DbCommand command = connection.CreateCommand();
+        command.Transaction = transaction;
+        for (var i = 0; i < count; i++)
+        {
+            sql.Append(i == 0 ? "" : ",").Append($"(@p{i},@s{i},0,@m{i},'bench-event.v1','raw')");
+            var row = rows[start + i];
+            ((SqliteCommand)command).Parameters.AddWithValue($"@p{i}", row.Pid);
+            ((SqliteCommand)command).Parameters.AddWithValue($"@s{i}", row.Seq);
+            ((SqliteCommand)command).Parameters.AddWithValue($"@m{i}", row.Bytes);
+        }
+        command.CommandText = sql.ToString();
+        await command.ExecuteNonQueryAsync();
+    }
+}
