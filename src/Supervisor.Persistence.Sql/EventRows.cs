@@ -10,6 +10,37 @@ internal static class EventRows
 {
     private static readonly IReadOnlySet<string> NoTags = new HashSet<string>();
 
+    /// <summary>Reads the payload column (into a pooled buffer where the provider does that cheaply) and deserializes it.</summary>
+    private static object Deserialize(System.Data.Common.DbDataReader reader, bool pooled, IEventSerializer serializer, string persistenceId, long sequenceNr, string manifest)
+    {
+        if (!pooled)
+        {
+            try
+            {
+                return serializer.Deserialize(manifest, (byte[])reader.GetValue(2));
+            }
+            catch (SerializationException cause)
+            {
+                throw new SerializationException($"Cannot replay [{persistenceId}] sequence number {sequenceNr}: {cause.Message}", cause);
+            }
+        }
+        var length = (int)reader.GetBytes(2, 0, null, 0, 0);
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            var read = (int)reader.GetBytes(2, 0, buffer, 0, length);
+            return serializer.Deserialize(manifest, buffer.AsSpan(0, read));
+        }
+        catch (SerializationException cause)
+        {
+            throw new SerializationException($"Cannot replay [{persistenceId}] sequence number {sequenceNr}: {cause.Message}", cause);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
     public static async IAsyncEnumerable<EventRow> ReadAsync(
         SqlDialect dialect,
         SqlJournalOptions options,
@@ -27,7 +58,7 @@ internal static class EventRows
             var page = (int)Math.Min(options.ReplayPageSize, max - count);
             await using var command = connection.Command(
                     """
-                    SELECT sequence_number, created, message, manifest, writer_uuid, ordering FROM journal
+                    SELECT sequence_number, created, message, manifest, ordering FROM journal
                     WHERE persistence_id = @pid AND sequence_number >= @from AND sequence_number <= @to AND deleted = FALSE
                     ORDER BY sequence_number LIMIT @limit
                     """)
@@ -39,17 +70,10 @@ internal static class EventRows
                 read++;
                 var sequenceNr = reader.GetInt64(0);
                 var manifest = reader.GetString(3);
-                object payload;
-                try
-                {
-                    payload = options.Serializer.Deserialize(manifest, (byte[])reader.GetValue(2));
-                }
-                catch (SerializationException cause)
-                {
-                    throw new SerializationException($"Cannot replay [{persistenceId}] sequence number {sequenceNr}: {cause.Message}", cause);
-                }
-                var persistent = new Persistent(payload, sequenceNr, persistenceId, manifest, reader.GetString(4), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1)), NoTags);
-                yield return new EventRow(persistent, reader.GetInt64(5));
+                var payload = Deserialize(reader, dialect.PooledBlobReads, options.Serializer, persistenceId, sequenceNr, manifest);
+                // The writer id is not read back: nothing in replay uses it, and it is one string less per event.
+                var persistent = new Persistent(payload, sequenceNr, persistenceId, manifest, "", DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1)), NoTags);
+                yield return new EventRow(persistent, reader.GetInt64(4));
                 count++;
                 next = sequenceNr + 1;
             }

@@ -28,6 +28,9 @@ public sealed class SqlJournal : AsyncWriteJournal, IAsyncDisposable
 
     internal SqlDialect Dialect => _dialect;
 
+    /// <summary>Write transactions committed and rows in them so far; rows / transactions is the batch fill.</summary>
+    public (long Transactions, long Rows) WriteStatistics => (_writer.Transactions, _writer.RowsWritten);
+
     /// <summary>Opens the journal, creating the schema if configured to.</summary>
     public static async Task<SqlJournal> CreateAsync(SqlJournalOptions options, CancellationToken cancellationToken = default)
     {

@@ -20,6 +20,10 @@ public class ConcurrentWriteBenchmarks
     [Params(SqlEngine.Sqlite, SqlEngine.PostgreSql)]
     public SqlEngine Engine { get; set; }
 
+    /// <summary>How long a writer waits to fill a batch (supervisor.persistence.max-batch-delay).</summary>
+    [Params(0)]
+    public int MaxBatchDelayMs { get; set; }
+
     /// <summary>Concurrent writers (persistent actors).</summary>
     public int Writers { get; set; } = 400;
 
@@ -27,12 +31,14 @@ public class ConcurrentWriteBenchmarks
     public async Task SetupAsync()
     {
         _target = await JournalTarget.CreateAsync(Engine);
-        _journal = await _target.OpenJournalAsync();
+        _journal = await _target.OpenJournalAsync(maxBatchDelay: TimeSpan.FromMilliseconds(MaxBatchDelayMs));
     }
 
     [GlobalCleanup]
     public async Task CleanupAsync()
     {
+        var (transactions, rows) = _journal.WriteStatistics;
+        Console.WriteLine($"// batch fill: {rows} rows in {transactions} transactions = {(double)rows / Math.Max(1, transactions):F1} rows per transaction");
         await _journal.DisposeAsync();
         await _target.DisposeAsync();
     }

@@ -35,8 +35,9 @@ internal sealed class JournalTarget : IAsyncDisposable
         return new JournalTarget(engine, await server.CreateDatabaseAsync(), null, server);
     }
 
-    public Task<SqlJournal> OpenJournalAsync(int parallelism = 4) => SqlJournal.CreateAsync(new SqlJournalOptions
+    public Task<SqlJournal> OpenJournalAsync(int parallelism = 4, TimeSpan maxBatchDelay = default) => SqlJournal.CreateAsync(new SqlJournalOptions
     {
+        MaxBatchDelay = maxBatchDelay,
         Engine = Engine,
         ConnectionString = ConnectionString,
         Serializer = BenchData.Serializer,

@@ -17,8 +17,12 @@ internal abstract class SqlDialect : IAsyncDisposable
     /// <summary>Insert-or-replace of one snapshot row with parameters @pid, @seq, @created, @snapshot, @manifest.</summary>
     public abstract string UpsertSnapshot { get; }
 
-    /// <summary>Whether a writer keeps its connection between batches (SQLite: saves the PRAGMAs; PostgreSQL: the pool does it).</summary>
-    public virtual bool KeepWriterConnection => false;
+
+    /// <summary>
+    /// Whether payloads are read into a pooled buffer (PostgreSQL: Npgsql copies the column into it) instead of as a
+    /// new byte array (SQLite: Microsoft.Data.Sqlite's GetBytes opens a blob stream per call, which costs more).
+    /// </summary>
+    public virtual bool PooledBlobReads => false;
 
     /// <summary>Called after a connection failed, so pooled connections to a restarted server are not handed out again.</summary>
     public virtual void ConnectionFailed()

@@ -22,8 +22,6 @@ internal sealed class SqliteDialect : SqlDialect
 
     public override SqlEngine Engine => SqlEngine.Sqlite;
 
-    public override bool KeepWriterConnection => true;
-
     public override IReadOnlyList<string> Schema { get; } =
     [
         """
