@@ -27,6 +27,7 @@ public sealed partial class ConnectionActor : ReceiveActor, IWithTimers
     private long _events;
     private long _malformed;
     private long _oversized;
+    private bool _authFailed;
 
     /// <summary>Creates the connection; it connects in <c>PreStart</c>.</summary>
     public ConnectionActor(IVenueProtocol protocol, ConnectionSettings settings, IActorRef state)
@@ -56,6 +57,10 @@ public sealed partial class ConnectionActor : ReceiveActor, IWithTimers
     /// <inheritdoc />
     protected override void PostStop()
     {
+        if (!_authFailed)
+        {
+            _state.Tell(new ConnectionStatusChanged(ConnectionStatus.Reconnecting), Self);
+        }
         var pipe = _pipe;
         _pipe = null;
         if (pipe is not null)
@@ -108,7 +113,8 @@ public sealed partial class ConnectionActor : ReceiveActor, IWithTimers
                     Authenticated();
                     break;
                 case ProtocolFrame.LoginRejected rejected:
-                    throw new AuthenticationRejectedException($"{_protocol.Venue} rejected the credentials: {rejected.Reason}");
+                    RejectCredentials(rejected.Reason);
+                    break;
                 default:
                     HandleAnyTime(frame);
                     break;
@@ -143,7 +149,8 @@ public sealed partial class ConnectionActor : ReceiveActor, IWithTimers
                     _heartbeat!.Tell(new PongReceived(), Self);
                     break;
                 case ProtocolFrame.LoginRejected rejected:
-                    throw new AuthenticationRejectedException($"{_protocol.Venue} rejected the credentials: {rejected.Reason}");
+                    RejectCredentials(rejected.Reason);
+                    break;
                 default:
                     HandleAnyTime(frame);
                     break;
@@ -153,6 +160,14 @@ public sealed partial class ConnectionActor : ReceiveActor, IWithTimers
         Receive<SendPing>(_ => Send(_protocol.PingFrame(Context.System.Scheduler.Now)));
         Receive<SendFrame>(send => Send(send.Frame));
         CommonHandlers();
+    }
+
+    /// <summary>Reports AuthFailed before failing, so the account knows why its connection stopped (the reason never holds the secret).</summary>
+    private void RejectCredentials(string reason)
+    {
+        _authFailed = true;
+        _state.Tell(new ConnectionStatusChanged(ConnectionStatus.AuthFailed, reason), Self);
+        throw new AuthenticationRejectedException($"{_protocol.Venue} rejected the credentials: {reason}");
     }
 
     private void Send(byte[] frame)

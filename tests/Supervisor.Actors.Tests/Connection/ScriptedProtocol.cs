@@ -5,7 +5,7 @@ using Supervisor.Actors.Protocol;
 namespace Supervisor.Actors.Tests.Connection;
 
 /// <summary>A toy venue protocol of plain-text frames, so the connection actor can be tested without a real codec.</summary>
-internal sealed class ScriptedProtocol(Uri endpoint, bool greeting = false) : IVenueProtocol
+internal sealed class ScriptedProtocol(Uri endpoint, bool greeting = false, HeartbeatSettings? heartbeat = null) : IVenueProtocol
 {
     public string Venue => "scripted";
 
@@ -20,7 +20,7 @@ internal sealed class ScriptedProtocol(Uri endpoint, bool greeting = false) : IV
     public IReadOnlyList<SubscriptionRequest> Subscriptions { get; } =
         [new("order", "sub:order"u8.ToArray()), new("position", "sub:position"u8.ToArray())];
 
-    public HeartbeatSettings Heartbeat { get; } = new();
+    public HeartbeatSettings Heartbeat { get; } = heartbeat ?? new();
 
     public SubscriptionSettings SubscriptionSettings { get; } = new();
 

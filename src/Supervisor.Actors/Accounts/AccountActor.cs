@@ -1,0 +1,107 @@
+using Microsoft.Extensions.Logging;
+using Supervisor.Actors.Connection;
+using Supervisor.Kernel.Actor;
+using Supervisor.Kernel.Pattern;
+
+namespace Supervisor.Actors.Accounts;
+
+/// <summary>
+/// Guardian of one account. Its connection runs under a backoff supervisor (reconnect after 1 s … 60 s with
+/// jitter, reset after a stable period); rejected credentials stop the connection instead, the account is marked
+/// AuthFailed and retried on a long delay. It tracks the connection's status for queries and hands decoded events
+/// on to the account's state (<paramref name="events"/>), when there is one.
+/// </summary>
+public sealed class AccountActor : ReceiveActor, IWithTimers
+{
+    private const string AuthRetryKey = "auth-retry";
+    private readonly AccountDefinition _account;
+    private readonly AccountSettings _settings;
+    private readonly IActorRef? _events;
+    private IActorRef? _connection;
+    private ConnectionStatus _status = ConnectionStatus.Connecting;
+    private int _connects;
+    private int _authFailures;
+    private string? _lastProblem;
+    private DateTimeOffset? _lastEventAt;
+    private long _eventCount;
+
+    /// <summary>Creates the account; the connection starts in <c>PreStart</c>.</summary>
+    public AccountActor(AccountDefinition account, AccountSettings settings, IActorRef? events)
+    {
+        _account = account;
+        _settings = settings;
+        _events = events;
+        Receive<ConnectionStatusChanged>(OnStatus);
+        Receive<VenueEventsReceived>(received =>
+        {
+            _lastEventAt = Context.System.Scheduler.Now;
+            _eventCount += received.Events.Count;
+            _events?.Tell(received, Self);
+        });
+        Receive<Terminated>(t => ReferenceEquals(t.ActorRef, _connection), _ => ConnectionGaveUp());
+        Receive<RetryAfterAuthFailure>(_ => StartConnection());
+        Receive<GetAccountStatus>(_ => Sender.Tell(Status(), Self));
+    }
+
+    /// <inheritdoc />
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    /// <summary>Props for an account.</summary>
+    public static Props Props(AccountDefinition account, AccountSettings settings, IActorRef? events = null) =>
+        Kernel.Actor.Props.Create(() => new AccountActor(account, settings, events));
+
+    /// <inheritdoc />
+    protected override void PreStart() => StartConnection();
+
+    private void StartConnection()
+    {
+        var connection = ConnectionActor.Props(_account.Protocol, _settings.Connection, Self);
+        var decider = Decider.From(Directive.Restart, Directive.Stop.When<AuthenticationRejectedException>());
+        var options = Backoff.OnFailure(connection, "connection", _settings.MinBackoff, _settings.MaxBackoff, _settings.RandomFactor)
+            .WithAutoReset(_settings.ResetAfter)
+            .WithSupervisorStrategy(new OneForOneStrategy(decider))
+            .WithRandomSource(_settings.RandomSource);
+        _connection = Context.Watch(Context.ActorOf(BackoffSupervisor.Props(options), "connection-supervisor"));
+    }
+
+    private void OnStatus(ConnectionStatusChanged changed)
+    {
+        switch (changed.Status)
+        {
+            case ConnectionStatus.Connecting:
+                _connects++;
+                break;
+            case ConnectionStatus.AuthFailed:
+                _authFailures++;
+                _lastProblem = changed.Detail;
+                // Logged once per attempt, with the venue's reason only: credentials never reach a log.
+                Log.LogWarning("Account {AccountId} on {Venue}: credentials rejected ({Reason}); retrying in {Delay}",
+                    _account.Id, _account.Venue, changed.Detail, _settings.AuthRetry);
+                break;
+        }
+        // A rejected account stays AuthFailed until a new attempt starts, whatever its old connection reports on the way down.
+        if (_status != ConnectionStatus.AuthFailed || changed.Status == ConnectionStatus.Connecting)
+        {
+            _status = changed.Status;
+        }
+    }
+
+    private void ConnectionGaveUp()
+    {
+        _connection = null;
+        if (_status == ConnectionStatus.AuthFailed)
+        {
+            Timers.StartSingleTimer(AuthRetryKey, new RetryAfterAuthFailure(), _settings.AuthRetry);
+            return;
+        }
+        // The backoff supervisor stopped for another reason (its child stopped itself): start over after the longest delay.
+        _lastProblem = "connection stopped";
+        _status = ConnectionStatus.Reconnecting;
+        Timers.StartSingleTimer(AuthRetryKey, new RetryAfterAuthFailure(), _settings.MaxBackoff);
+    }
+
+    private AccountStatus Status() =>
+        new(_account.Id, _account.Venue, _status, Math.Max(0, _connects - 1), _authFailures, _lastProblem, _lastEventAt, _eventCount);
+
+    private sealed record RetryAfterAuthFailure;
+}

@@ -1,0 +1,16 @@
+using Supervisor.Actors.Protocol;
+
+namespace Supervisor.Actors.Accounts;
+
+/// <summary>One sub-account to supervise: its id, venue and the venue protocol bound to its credentials.</summary>
+public sealed record AccountDefinition(string Id, IVenueProtocol Protocol)
+{
+    /// <summary>The venue's name.</summary>
+    public string Venue => Protocol.Venue;
+
+    /// <summary>The actor name, <c>account-{venue}-{id}</c>.</summary>
+    public string ActorName => ActorNameFor(Venue, Id);
+
+    /// <summary>The actor name of an account.</summary>
+    public static string ActorNameFor(string venue, string id) => $"account-{venue}-{id}";
+}

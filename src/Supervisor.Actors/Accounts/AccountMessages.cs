@@ -1,0 +1,38 @@
+using Supervisor.Actors.Connection;
+
+namespace Supervisor.Actors.Accounts;
+
+/// <summary>Asks an account (or the root, for all) for its <see cref="AccountStatus"/>.</summary>
+public sealed record GetAccountStatus;
+
+/// <summary>What an account's connection is doing.</summary>
+public sealed record AccountStatus(
+    string AccountId,
+    string Venue,
+    ConnectionStatus Connection,
+    int Reconnects,
+    int AuthFailures,
+    string? LastProblem,
+    DateTimeOffset? LastEventAt,
+    long Events);
+
+/// <summary>Adds an account at run time; the root replies <see cref="AccountAdded"/> or <see cref="AccountRejected"/>.</summary>
+public sealed record AddAccount(AccountDefinition Account);
+
+/// <summary>Removes an account at run time; the root replies <see cref="AccountRemoved"/>.</summary>
+public sealed record RemoveAccount(string Venue, string AccountId);
+
+/// <summary>The account was added.</summary>
+public sealed record AccountAdded(string Venue, string AccountId);
+
+/// <summary>The account could not be added.</summary>
+public sealed record AccountRejected(string Venue, string AccountId, string Reason);
+
+/// <summary>The account was removed (or did not exist).</summary>
+public sealed record AccountRemoved(string Venue, string AccountId, bool Existed);
+
+/// <summary>Asks the root for every account's status; the reply is <see cref="AccountStatuses"/>.</summary>
+public sealed record GetAccountStatuses;
+
+/// <summary>Every account's status.</summary>
+public sealed record AccountStatuses(IReadOnlyList<AccountStatus> Accounts);

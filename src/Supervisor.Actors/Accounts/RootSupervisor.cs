@@ -1,0 +1,86 @@
+using Microsoft.Extensions.Logging;
+using Supervisor.Kernel.Actor;
+
+namespace Supervisor.Actors.Accounts;
+
+/// <summary>
+/// <c>/user/supervisor</c>: one <see cref="AccountActor"/> per account, added and removed at run time. One-for-one,
+/// so an account's failure never touches another; an account that keeps failing (more than 10 restarts a minute) is
+/// stopped and reported rather than restarted forever.
+/// </summary>
+public sealed class RootSupervisor : ReceiveActor
+{
+    private readonly AccountSettings _settings;
+    private readonly Func<AccountDefinition, IActorRef?>? _eventsFor;
+    private readonly Dictionary<string, IActorRef> _accounts = new(StringComparer.Ordinal);
+
+    /// <summary>Starts with <paramref name="accounts"/>; <paramref name="eventsFor"/> gives each account's event recipient.</summary>
+    public RootSupervisor(IEnumerable<AccountDefinition> accounts, AccountSettings settings, Func<AccountDefinition, IActorRef?>? eventsFor = null)
+    {
+        _settings = settings;
+        _eventsFor = eventsFor;
+        foreach (var account in accounts)
+        {
+            TryAdd(account, out _);
+        }
+        Receive<AddAccount>(add => Sender.Tell(TryAdd(add.Account, out var reason)
+            ? new AccountAdded(add.Account.Venue, add.Account.Id)
+            : new AccountRejected(add.Account.Venue, add.Account.Id, reason!), Self));
+        Receive<RemoveAccount>(remove =>
+        {
+            var name = AccountDefinition.ActorNameFor(remove.Venue, remove.AccountId);
+            var existed = _accounts.Remove(name, out var account);
+            if (account is not null)
+            {
+                Context.Stop(account);
+            }
+            Sender.Tell(new AccountRemoved(remove.Venue, remove.AccountId, existed), Self);
+        });
+        Receive<GetAccountStatuses>(_ =>
+        {
+            var asks = _accounts.Values.Select(a => a.Ask<AccountStatus>(new GetAccountStatus(), TimeSpan.FromSeconds(5))).ToList();
+            Task.WhenAll(asks).PipeTo(Sender, Self, statuses => new AccountStatuses(statuses.OrderBy(s => s.Venue).ThenBy(s => s.AccountId).ToList()));
+        });
+        Receive<Terminated>(t =>
+        {
+            foreach (var (name, actor) in _accounts)
+            {
+                if (ReferenceEquals(actor, t.ActorRef))
+                {
+                    _accounts.Remove(name);
+                    Log.LogError("Account {Account} stopped after repeated failures; other accounts are unaffected", name);
+                    break;
+                }
+            }
+        });
+    }
+
+    /// <summary>Props for the root.</summary>
+    public static Props Props(IEnumerable<AccountDefinition> accounts, AccountSettings settings, Func<AccountDefinition, IActorRef?>? eventsFor = null) =>
+        Kernel.Actor.Props.Create(() => new RootSupervisor(accounts, settings, eventsFor));
+
+    /// <inheritdoc />
+    protected override SupervisorStrategy SupervisorStrategy() =>
+        new OneForOneStrategy(10, TimeSpan.FromMinutes(1), Kernel.Actor.SupervisorStrategy.DefaultDecider);
+
+    private bool TryAdd(AccountDefinition account, out string? reason)
+    {
+        if (_accounts.ContainsKey(account.ActorName))
+        {
+            reason = $"account {account.Id} on {account.Venue} is already supervised";
+            return false;
+        }
+        try
+        {
+            var actor = Context.ActorOf(AccountActor.Props(account, _settings, _eventsFor?.Invoke(account)), account.ActorName);
+            _accounts[account.ActorName] = Context.Watch(actor);
+            reason = null;
+            return true;
+        }
+        catch (InvalidActorNameException error)
+        {
+            reason = error.Message;
+            return false;
+        }
+    }
+}

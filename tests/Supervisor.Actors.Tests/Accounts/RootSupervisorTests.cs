@@ -1,0 +1,105 @@
+using Supervisor.Actors.Accounts;
+using Supervisor.Actors.Connection;
+using Supervisor.Actors.Tests.Connection;
+using Supervisor.Kernel.Actor;
+
+namespace Supervisor.Actors.Tests.Accounts;
+
+public sealed class RootSupervisorTests : TestKit.TestKit
+{
+    private static readonly AccountSettings Settings = new()
+    {
+        MinBackoff = TimeSpan.FromSeconds(1),
+        MaxBackoff = TimeSpan.FromSeconds(60),
+        RandomFactor = 0,
+        AuthRetry = TimeSpan.FromMinutes(5),
+    };
+
+    public RootSupervisorTests()
+        : base(VirtualTime())
+    {
+    }
+
+    private static AccountStatus StatusOf(IActorRef root, string id) =>
+        root.Ask<AccountStatuses>(new GetAccountStatuses(), TimeSpan.FromSeconds(5)).GetAwaiter().GetResult().Accounts.Single(a => a.AccountId == id);
+
+    private void AwaitStatus(IActorRef root, string id, ConnectionStatus status) =>
+        AwaitAssert(() => Assert.Equal(status, StatusOf(root, id).Connection), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(20));
+
+    [Fact]
+    public async Task Every_account_gets_its_own_live_connection()
+    {
+        await using var venue = await ScriptedVenue.StartAsync();
+        var accounts = new[] { new AccountDefinition("a1", new ScriptedProtocol(venue.Uri)), new AccountDefinition("a2", new ScriptedProtocol(venue.Uri)) };
+        var root = ActorOf(RootSupervisor.Props(accounts, Settings), "supervisor");
+        AwaitStatus(root, "a1", ConnectionStatus.Live);
+        AwaitStatus(root, "a2", ConnectionStatus.Live);
+    }
+
+    [Fact]
+    public async Task Rejected_credentials_mark_one_account_AuthFailed_and_leave_the_others_live()
+    {
+        await using var good = await ScriptedVenue.StartAsync();
+        await using var bad = await ScriptedVenue.StartAsync(loginReply: "login-bad");
+        // Minutes of virtual time pass below in two jumps; the live account's pings must not fall due inside them,
+        // since a jump fires a pong deadline before the real socket can answer.
+        var slowHeartbeat = new HeartbeatSettings { Interval = TimeSpan.FromMinutes(5), PongTimeout = TimeSpan.FromMinutes(5), SilenceTimeout = TimeSpan.FromHours(1) };
+        var accounts = new[] { new AccountDefinition("ok", new ScriptedProtocol(good.Uri, heartbeat: slowHeartbeat)), new AccountDefinition("rejected", new ScriptedProtocol(bad.Uri)) };
+        var root = ActorOf(RootSupervisor.Props(accounts, Settings), "supervisor");
+        AwaitStatus(root, "rejected", ConnectionStatus.AuthFailed);
+        AwaitStatus(root, "ok", ConnectionStatus.Live);
+        var rejected = StatusOf(root, "rejected");
+        Assert.Equal(1, rejected.AuthFailures);
+        Assert.Equal("bad key", rejected.LastProblem);
+
+        // No fast retry: nothing happens before the long auth backoff...
+        Scheduler.Advance(TimeSpan.FromMinutes(4));
+        Assert.Equal(1, StatusOf(root, "rejected").AuthFailures);
+        // ...then exactly one new attempt.
+        Scheduler.Advance(TimeSpan.FromMinutes(1));
+        AwaitAssert(() => Assert.Equal(2, StatusOf(root, "rejected").AuthFailures), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(20));
+        Assert.Equal(ConnectionStatus.Live, StatusOf(root, "ok").Connection);
+    }
+
+    [Fact]
+    public async Task A_dropped_socket_reconnects_after_the_backoff_and_counts_the_reconnect()
+    {
+        await using var venue = await ScriptedVenue.StartAsync();
+        var root = ActorOf(RootSupervisor.Props([new AccountDefinition("a1", new ScriptedProtocol(venue.Uri))], Settings), "supervisor");
+        AwaitStatus(root, "a1", ConnectionStatus.Live);
+        await venue.Push.Writer.WriteAsync("drop");
+        AwaitStatus(root, "a1", ConnectionStatus.Reconnecting);
+        Scheduler.Advance(TimeSpan.FromSeconds(1));
+        AwaitStatus(root, "a1", ConnectionStatus.Live);
+        Assert.Equal(1, StatusOf(root, "a1").Reconnects);
+    }
+
+    [Fact]
+    public async Task Accounts_are_added_and_removed_at_run_time_and_duplicates_are_refused()
+    {
+        await using var venue = await ScriptedVenue.StartAsync();
+        var root = ActorOf(RootSupervisor.Props([], Settings), "supervisor");
+        root.Tell(new AddAccount(new AccountDefinition("late", new ScriptedProtocol(venue.Uri))));
+        ExpectMsg(new AccountAdded("scripted", "late"));
+        root.Tell(new AddAccount(new AccountDefinition("late", new ScriptedProtocol(venue.Uri))));
+        Assert.Contains("already supervised", ExpectMsg<AccountRejected>().Reason);
+        root.Tell(new AddAccount(new AccountDefinition("bad/name", new ScriptedProtocol(venue.Uri))));
+        Assert.Contains("'/'", ExpectMsg<AccountRejected>().Reason);
+        AwaitStatus(root, "late", ConnectionStatus.Live);
+        root.Tell(new RemoveAccount("scripted", "late"));
+        ExpectMsg(new AccountRemoved("scripted", "late", true));
+        Assert.Empty((await root.Ask<AccountStatuses>(new GetAccountStatuses(), TimeSpan.FromSeconds(5))).Accounts);
+    }
+
+    [Fact]
+    public async Task Decoded_events_reach_the_account_event_recipient()
+    {
+        await using var venue = await ScriptedVenue.StartAsync();
+        var probe = CreateTestProbe();
+        var root = ActorOf(RootSupervisor.Props([new AccountDefinition("a1", new ScriptedProtocol(venue.Uri))], Settings, _ => probe.Ref), "supervisor");
+        AwaitStatus(root, "a1", ConnectionStatus.Live);
+        await venue.Push.Writer.WriteAsync("event:fill-1");
+        Assert.Equal(["fill-1"], probe.ExpectMsg<VenueEventsReceived>().Events);
+        Assert.Equal(1, StatusOf(root, "a1").Events);
+    }
+}
