@@ -10,11 +10,16 @@ public sealed class SupervisionTests : TestKit.TestKit
     {
     }
 
-    private IActorRef Supervise(SupervisorStrategy strategy, Props child, string name = "child")
+    private IActorRef Supervise(SupervisorStrategy strategy, Props child, string name = "child") =>
+        Spawn(ActorOf(Props.Create(() => new SupervisingActor(strategy, TestActor))), name, child);
+
+    // The reply comes to its own probe: the new child's PreStart reports to the test actor from another sender, so
+    // the two could arrive in either order.
+    private IActorRef Spawn(IActorRef parent, string name, Props child)
     {
-        var parent = ActorOf(Props.Create(() => new SupervisingActor(strategy, TestActor)));
-        parent.Tell((name, child));
-        return ExpectMsg<IActorRef>();
+        var replies = CreateTestProbe();
+        parent.Tell((name, child), replies.Ref);
+        return replies.ExpectMsg<IActorRef>();
     }
 
     [Fact]
@@ -156,10 +161,8 @@ public sealed class SupervisionTests : TestKit.TestKit
         // grandparent (restart) -> parent (escalate) -> child; the parent restarts, which stops the child.
         var escalating = new OneForOneStrategy(_ => Directive.Escalate);
         var grandparent = ActorOf(Props.Create(() => new SupervisingActor(SupervisorStrategy.DefaultStrategy, TestActor)));
-        grandparent.Tell(("parent", Props.Create(() => new SupervisingActor(escalating, TestActor))));
-        var parent = ExpectMsg<IActorRef>();
-        parent.Tell(("child", Props.Create(() => new ReportingActor(TestActor))));
-        var child = ExpectMsg<IActorRef>();
+        var parent = Spawn(grandparent, "parent", Props.Create(() => new SupervisingActor(escalating, TestActor)));
+        var child = Spawn(parent, "child", Props.Create(() => new ReportingActor(TestActor)));
         ExpectMsg("prestart:child");
         Watch(child);
         Watch(parent);
@@ -175,11 +178,9 @@ public sealed class SupervisionTests : TestKit.TestKit
     {
         var strategy = new AllForOneStrategy(_ => Directive.Restart);
         var parent = ActorOf(Props.Create(() => new SupervisingActor(strategy, TestActor)));
-        parent.Tell(("a", Props.Create(() => new ReportingActor(TestActor))));
-        var a = ExpectMsg<IActorRef>();
+        var a = Spawn(parent, "a", Props.Create(() => new ReportingActor(TestActor)));
         ExpectMsg("prestart:a");
-        parent.Tell(("b", Props.Create(() => new ReportingActor(TestActor))));
-        ExpectMsg<IActorRef>();
+        Spawn(parent, "b", Props.Create(() => new ReportingActor(TestActor)));
         ExpectMsg("prestart:b");
         a.Tell(new TestFailure("boom"));
         var events = ReceiveN(8).Cast<string>().ToHashSet();
@@ -192,11 +193,9 @@ public sealed class SupervisionTests : TestKit.TestKit
     {
         var strategy = new AllForOneStrategy(_ => Directive.Stop);
         var parent = ActorOf(Props.Create(() => new SupervisingActor(strategy, TestActor)));
-        parent.Tell(("a", Props.Create(() => new ReportingActor(TestActor))));
-        var a = Watch(ExpectMsg<IActorRef>());
+        var a = Watch(Spawn(parent, "a", Props.Create(() => new ReportingActor(TestActor))));
         ExpectMsg("prestart:a");
-        parent.Tell(("b", Props.Create(() => new ReportingActor(TestActor))));
-        var b = Watch(ExpectMsg<IActorRef>());
+        var b = Watch(Spawn(parent, "b", Props.Create(() => new ReportingActor(TestActor))));
         ExpectMsg("prestart:b");
         a.Tell(new TestFailure("boom"));
         var terminated = ReceiveN(4).OfType<Terminated>().Select(t => t.ActorRef).ToList();
@@ -229,10 +228,8 @@ public sealed class SupervisionTests : TestKit.TestKit
     {
         var broken = new OneForOneStrategy(_ => throw new InvalidOperationException("decider bug"));
         var grandparent = ActorOf(Props.Create(() => new SupervisingActor(SupervisorStrategy.DefaultStrategy, TestActor)));
-        grandparent.Tell(("parent", Props.Create(() => new SupervisingActor(broken, TestActor))));
-        var parent = ExpectMsg<IActorRef>();
-        parent.Tell(("child", Props.Create(() => new ReportingActor(TestActor))));
-        var child = Watch(ExpectMsg<IActorRef>());
+        var parent = Spawn(grandparent, "parent", Props.Create(() => new SupervisingActor(broken, TestActor)));
+        var child = Watch(Spawn(parent, "child", Props.Create(() => new ReportingActor(TestActor))));
         ExpectMsg("prestart:child");
         EventFilter.Exception<InvalidOperationException>(contains: "decider bug").Expect(2, () => child.Tell(new TestFailure("boom")));
         // The parent was restarted by the grandparent (default strategy), which stopped the child.
@@ -244,10 +241,8 @@ public sealed class SupervisionTests : TestKit.TestKit
     {
         var strategy = new OneForOneStrategy(0, null, _ => Directive.Restart);
         var parent = ActorOf(Props.Create(() => new SupervisingActor(strategy, TestActor)));
-        parent.Tell(("a", Props.Create(() => new EchoActor())));
-        var a = Watch(ExpectMsg<IActorRef>());
-        parent.Tell(("b", Props.Create(() => new EchoActor())));
-        var b = ExpectMsg<IActorRef>();
+        var a = Watch(Spawn(parent, "a", Props.Create(() => new EchoActor())));
+        var b = Spawn(parent, "b", Props.Create(() => new EchoActor()));
         a.Tell(Kill.Instance);
         ExpectTerminated(a);
         b.Tell("still here");

@@ -15,6 +15,14 @@ public sealed class BackoffSupervisorTests : TestKit.TestKit
             .WithRandomSource(() => 0.5)
             .WithManualReset();
 
+    // The supervisor schedules the re-creation in the same turn in which it forgets the child, so once it reports
+    // no child the timer is in place and virtual time can be advanced.
+    private void AwaitChildGone(IActorRef supervisor) => AwaitAssert(() =>
+    {
+        supervisor.Tell(BackoffSupervisor.GetCurrentChild.Instance);
+        Assert.True(ExpectMsg<BackoffSupervisor.CurrentChild>().Ref.IsNobody());
+    });
+
     // A PoisonPill sent to the supervisor would stop the supervisor itself; the child is stopped directly.
     private void StopChildOf(IActorRef supervisor)
     {
@@ -33,7 +41,7 @@ public sealed class BackoffSupervisorTests : TestKit.TestKit
         {
             StopChildOf(supervisor);
             ExpectMsg("poststop:worker");
-            AwaitCondition(() => Scheduler.PendingCount > 0);
+            AwaitChildGone(supervisor);
             Scheduler.Advance(TimeSpan.FromSeconds(seconds) - TimeSpan.FromMilliseconds(1));
             ExpectNoMsg(TimeSpan.FromMilliseconds(30));
             Scheduler.Advance(TimeSpan.FromMilliseconds(1));
@@ -58,7 +66,7 @@ public sealed class BackoffSupervisorTests : TestKit.TestKit
         ExpectMsg("prestart:worker");
         StopChildOf(supervisor);
         ExpectMsg("poststop:worker");
-        AwaitCondition(() => Scheduler.PendingCount > 0);
+        AwaitChildGone(supervisor);
         Scheduler.Advance(TimeSpan.FromSeconds(1.1));
         ExpectMsg("prestart:worker");
         supervisor.Tell(BackoffSupervisor.GetRestartCount.Instance);
@@ -78,7 +86,7 @@ public sealed class BackoffSupervisorTests : TestKit.TestKit
         ExpectMsg("prestart:worker");
         StopChildOf(supervisor);
         ExpectMsg("poststop:worker");
-        AwaitCondition(() => Scheduler.PendingCount > 0);
+        AwaitChildGone(supervisor);
         Scheduler.Advance(TimeSpan.FromSeconds(2));
         ExpectMsg("prestart:worker");
         supervisor.Tell(BackoffSupervisor.Reset.Instance);
@@ -93,7 +101,7 @@ public sealed class BackoffSupervisorTests : TestKit.TestKit
         ExpectMsg("prestart:worker");
         StopChildOf(supervisor);
         ExpectMsg("poststop:worker");
-        AwaitCondition(() => Scheduler.PendingCount > 0);
+        AwaitChildGone(supervisor);
         Scheduler.Advance(TimeSpan.FromSeconds(2));
         ExpectMsg("prestart:worker");
         StopChildOf(supervisor);
@@ -132,7 +140,7 @@ public sealed class BackoffSupervisorTests : TestKit.TestKit
         supervisor.Tell(new TestFailure("boom"));
         ExpectMsg("poststop:worker");
         ExpectNoMsg(TimeSpan.FromMilliseconds(50));
-        AwaitCondition(() => Scheduler.PendingCount > 0);
+        AwaitChildGone(supervisor);
         Scheduler.Advance(TimeSpan.FromSeconds(1));
         ExpectMsg("prestart:worker");
     }
