@@ -1,0 +1,32 @@
+using System.Text.Json.Serialization;
+using Supervisor.Kernel.Persistence.Serialization;
+using Supervisor.Venues.Events;
+
+namespace Supervisor.Actors.State;
+
+/// <summary>The manifests of everything an account's journal holds. New fields keep the manifest; a breaking change gets a new version.</summary>
+public static class StateSerialization
+{
+    /// <summary>The serializer for account journals and snapshots.</summary>
+    public static JsonEventSerializer Serializer { get; } = JsonEventSerializer.Create()
+        .Register("asset-balance-changed.v1", StateJsonContext.Default.AssetBalanceChanged)
+        .Register("position-changed.v1", StateJsonContext.Default.PositionChanged)
+        .Register("position-closed.v1", StateJsonContext.Default.PositionClosed)
+        .Register("order-changed.v1", StateJsonContext.Default.OrderChanged)
+        .Register("trigger-order-changed.v1", StateJsonContext.Default.TriggerOrderChanged)
+        .Register("fill-received.v1", StateJsonContext.Default.FillReceived)
+        .Register("adl-rank-changed.v1", StateJsonContext.Default.AdlRankChanged)
+        .Register("account-state-snapshot.v1", StateJsonContext.Default.AccountStateSnapshot)
+        .Build();
+}
+
+[JsonSourceGenerationOptions(UseStringEnumConverter = true)]
+[JsonSerializable(typeof(AssetBalanceChanged))]
+[JsonSerializable(typeof(PositionChanged))]
+[JsonSerializable(typeof(PositionClosed))]
+[JsonSerializable(typeof(OrderChanged))]
+[JsonSerializable(typeof(TriggerOrderChanged))]
+[JsonSerializable(typeof(FillReceived))]
+[JsonSerializable(typeof(AdlRankChanged))]
+[JsonSerializable(typeof(AccountStateSnapshot))]
+internal sealed partial class StateJsonContext : JsonSerializerContext;
