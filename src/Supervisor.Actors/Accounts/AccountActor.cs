@@ -9,14 +9,16 @@ namespace Supervisor.Actors.Accounts;
 /// Guardian of one account. Its connection runs under a backoff supervisor (reconnect after 1 s … 60 s with
 /// jitter, reset after a stable period); rejected credentials stop the connection instead, the account is marked
 /// AuthFailed and retried on a long delay. It tracks the connection's status for queries and hands decoded events
-/// on to the account's state (<paramref name="events"/>), when there is one.
+/// and status changes on to the account's state actor (created from <c>stateProps</c> under a backoff supervisor that
+/// re-creates it when a journal failure stops it), which also answers <see cref="State.GetAccountState"/>.
 /// </summary>
 public sealed class AccountActor : ReceiveActor, IWithTimers
 {
     private const string AuthRetryKey = "auth-retry";
     private readonly AccountDefinition _account;
     private readonly AccountSettings _settings;
-    private readonly IActorRef? _events;
+    private readonly Props? _stateProps;
+    private IActorRef? _state;
     private IActorRef? _connection;
     private ConnectionStatus _status = ConnectionStatus.Connecting;
     private int _connects;
@@ -26,17 +28,30 @@ public sealed class AccountActor : ReceiveActor, IWithTimers
     private long _eventCount;
 
     /// <summary>Creates the account; the connection starts in <c>PreStart</c>.</summary>
-    public AccountActor(AccountDefinition account, AccountSettings settings, IActorRef? events)
+    public AccountActor(AccountDefinition account, AccountSettings settings, Props? stateProps)
     {
         _account = account;
         _settings = settings;
-        _events = events;
-        Receive<ConnectionStatusChanged>(OnStatus);
+        _stateProps = stateProps;
+        Receive<ConnectionStatusChanged>(changed =>
+        {
+            OnStatus(changed);
+            _state?.Tell(changed, Self);
+        });
         Receive<VenueEventsReceived>(received =>
         {
             _lastEventAt = Context.System.Scheduler.Now;
             _eventCount += received.Events.Count;
-            _events?.Tell(received, Self);
+            _state?.Tell(received, Self);
+        });
+        Receive<State.GetAccountState>(query =>
+        {
+            if (_state is null)
+            {
+                Sender.Tell(new Status.Failure(new InvalidOperationException($"Account {_account.Id} keeps no state.")), Self);
+                return;
+            }
+            _state.Forward(query);
         });
         Receive<Terminated>(t => ReferenceEquals(t.ActorRef, _connection), _ => ConnectionGaveUp());
         Receive<RetryAfterAuthFailure>(_ => StartConnection());
@@ -47,11 +62,21 @@ public sealed class AccountActor : ReceiveActor, IWithTimers
     public ITimerScheduler Timers { get; set; } = null!;
 
     /// <summary>Props for an account.</summary>
-    public static Props Props(AccountDefinition account, AccountSettings settings, IActorRef? events = null) =>
-        Kernel.Actor.Props.Create(() => new AccountActor(account, settings, events));
+    public static Props Props(AccountDefinition account, AccountSettings settings, Props? stateProps = null) =>
+        Kernel.Actor.Props.Create(() => new AccountActor(account, settings, stateProps));
 
     /// <inheritdoc />
-    protected override void PreStart() => StartConnection();
+    protected override void PreStart()
+    {
+        if (_stateProps is not null)
+        {
+            // OnStop: a persistent actor stops itself when the journal fails; it comes back after the delay and recovers.
+            var options = Backoff.OnStop(_stateProps, "state", _settings.MinBackoff, _settings.MaxBackoff, _settings.RandomFactor)
+                .WithRandomSource(_settings.RandomSource);
+            _state = Context.ActorOf(BackoffSupervisor.Props(options), "state-supervisor");
+        }
+        StartConnection();
+    }
 
     private void StartConnection()
     {

@@ -36,3 +36,6 @@ public sealed record GetAccountStatuses;
 
 /// <summary>Every account's status.</summary>
 public sealed record AccountStatuses(IReadOnlyList<AccountStatus> Accounts);
+
+/// <summary>Delivers <paramref name="Message"/> to one account (replies come from it); unknown accounts get a <see cref="Kernel.Actor.Status.Failure"/>.</summary>
+public sealed record ForAccount(string Venue, string AccountId, object Message);

@@ -11,14 +11,14 @@ namespace Supervisor.Actors.Accounts;
 public sealed class RootSupervisor : ReceiveActor
 {
     private readonly AccountSettings _settings;
-    private readonly Func<AccountDefinition, IActorRef?>? _eventsFor;
+    private readonly Func<AccountDefinition, Props?>? _stateFor;
     private readonly Dictionary<string, IActorRef> _accounts = new(StringComparer.Ordinal);
 
-    /// <summary>Starts with <paramref name="accounts"/>; <paramref name="eventsFor"/> gives each account's event recipient.</summary>
-    public RootSupervisor(IEnumerable<AccountDefinition> accounts, AccountSettings settings, Func<AccountDefinition, IActorRef?>? eventsFor = null)
+    /// <summary>Starts with <paramref name="accounts"/>; <paramref name="stateFor"/> gives each account's state actor (none if null).</summary>
+    public RootSupervisor(IEnumerable<AccountDefinition> accounts, AccountSettings settings, Func<AccountDefinition, Props?>? stateFor = null)
     {
         _settings = settings;
-        _eventsFor = eventsFor;
+        _stateFor = stateFor;
         foreach (var account in accounts)
         {
             TryAdd(account, out _);
@@ -35,6 +35,17 @@ public sealed class RootSupervisor : ReceiveActor
                 Context.Stop(account);
             }
             Sender.Tell(new AccountRemoved(remove.Venue, remove.AccountId, existed), Self);
+        });
+        Receive<ForAccount>(envelope =>
+        {
+            if (_accounts.TryGetValue(AccountDefinition.ActorNameFor(envelope.Venue, envelope.AccountId), out var account))
+            {
+                account.Forward(envelope.Message);
+            }
+            else
+            {
+                Sender.Tell(new Status.Failure(new KeyNotFoundException($"No account {envelope.AccountId} on {envelope.Venue} is supervised.")), Self);
+            }
         });
         Receive<GetAccountStatuses>(_ =>
         {
@@ -56,8 +67,8 @@ public sealed class RootSupervisor : ReceiveActor
     }
 
     /// <summary>Props for the root.</summary>
-    public static Props Props(IEnumerable<AccountDefinition> accounts, AccountSettings settings, Func<AccountDefinition, IActorRef?>? eventsFor = null) =>
-        Kernel.Actor.Props.Create(() => new RootSupervisor(accounts, settings, eventsFor));
+    public static Props Props(IEnumerable<AccountDefinition> accounts, AccountSettings settings, Func<AccountDefinition, Props?>? stateFor = null) =>
+        Kernel.Actor.Props.Create(() => new RootSupervisor(accounts, settings, stateFor));
 
     /// <inheritdoc />
     protected override SupervisorStrategy SupervisorStrategy() =>
@@ -72,7 +83,7 @@ public sealed class RootSupervisor : ReceiveActor
         }
         try
         {
-            var actor = Context.ActorOf(AccountActor.Props(account, _settings, _eventsFor?.Invoke(account)), account.ActorName);
+            var actor = Context.ActorOf(AccountActor.Props(account, _settings, _stateFor?.Invoke(account)), account.ActorName);
             _accounts[account.ActorName] = Context.Watch(actor);
             reason = null;
             return true;

@@ -96,10 +96,38 @@ public sealed class RootSupervisorTests : TestKit.TestKit
     {
         await using var venue = await ScriptedVenue.StartAsync();
         var probe = CreateTestProbe();
-        var root = ActorOf(RootSupervisor.Props([new AccountDefinition("a1", new ScriptedProtocol(venue.Uri))], Settings, _ => probe.Ref), "supervisor");
+        var root = ActorOf(RootSupervisor.Props([new AccountDefinition("a1", new ScriptedProtocol(venue.Uri))], Settings, _ => Props.Create(() => new Forwarder(probe.Ref))), "supervisor");
         AwaitStatus(root, "a1", ConnectionStatus.Live);
         await venue.Push.Writer.WriteAsync("event:fill-1");
-        Assert.Equal(["fill-1"], probe.ExpectMsg<VenueEventsReceived>().Events);
+        Assert.Equal(["fill-1"], probe.FishForMessage<VenueEventsReceived>(_ => true).Events);
         Assert.Equal(1, StatusOf(root, "a1").Events);
+    }
+
+    [Fact]
+    public async Task Pushes_end_up_in_the_persisted_state_of_their_own_account_only()
+    {
+        Supervisor.Kernel.Persistence.Persistence.For(Sys).UseJournal(new Supervisor.Kernel.Persistence.Journal.MemoryJournal(Supervisor.Actors.State.StateSerialization.Serializer));
+        await using var one = await ScriptedVenue.StartAsync();
+        await using var two = await ScriptedVenue.StartAsync();
+        var accounts = new[] { new AccountDefinition("one", new ScriptedProtocol(one.Uri)), new AccountDefinition("two", new ScriptedProtocol(two.Uri)) };
+        var root = ActorOf(RootSupervisor.Props(accounts, Settings, a => Supervisor.Actors.State.AccountStateActor.Props(a.Id, a.Venue)), "supervisor");
+        AwaitStatus(root, "one", ConnectionStatus.Live);
+        AwaitStatus(root, "two", ConnectionStatus.Live);
+        await one.Push.Writer.WriteAsync("asset:USDT:100.5");
+        await two.Push.Writer.WriteAsync("asset:USDT:7");
+        await AwaitAssertAsync(async () =>
+        {
+            var stateOne = await root.Ask<Supervisor.Actors.State.AccountState>(new ForAccount("scripted", "one", new Supervisor.Actors.State.GetAccountState()), TimeSpan.FromSeconds(5));
+            var stateTwo = await root.Ask<Supervisor.Actors.State.AccountState>(new ForAccount("scripted", "two", new Supervisor.Actors.State.GetAccountState()), TimeSpan.FromSeconds(5));
+            Assert.Equal(100.5m, stateOne.Assets["USDT"].Available);
+            Assert.Equal(7m, stateTwo.Assets["USDT"].Available);
+            Assert.Equal(ConnectionStatus.Live, stateOne.Connection);
+        }, TimeSpan.FromSeconds(10));
+        await Assert.ThrowsAsync<KeyNotFoundException>(() => root.Ask<object>(new ForAccount("scripted", "nobody", new Supervisor.Actors.State.GetAccountState()), TimeSpan.FromSeconds(5)));
+    }
+
+    private sealed class Forwarder : ReceiveActor
+    {
+        public Forwarder(IActorRef target) => ReceiveAny(m => target.Tell(m, Sender));
     }
 }

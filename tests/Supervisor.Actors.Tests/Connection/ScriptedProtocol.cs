@@ -1,6 +1,7 @@
 using System.Text;
 using Supervisor.Actors.Connection;
 using Supervisor.Actors.Protocol;
+using Supervisor.Venues.Events;
 
 namespace Supervisor.Actors.Tests.Connection;
 
@@ -26,6 +27,9 @@ internal sealed class ScriptedProtocol(Uri endpoint, bool greeting = false, Hear
 
     public byte[] PingFrame(DateTimeOffset now) => "ping"u8.ToArray();
 
+    private static AssetBalanceChanged Asset(string[] parts) =>
+        new("scripted", parts[1], decimal.Parse(parts[2], System.Globalization.CultureInfo.InvariantCulture), 0m, 0m);
+
     public ProtocolFrame Decode(byte[] frame, bool isBinary)
     {
         var text = Encoding.UTF8.GetString(frame);
@@ -39,6 +43,7 @@ internal sealed class ScriptedProtocol(Uri endpoint, bool greeting = false, Hear
             _ when text.StartsWith("ack:", StringComparison.Ordinal) => new ProtocolFrame.SubscribeAcked(text[4..]),
             _ when text.StartsWith("rej:", StringComparison.Ordinal) => new ProtocolFrame.SubscribeRejected(text[4..], "rate limit"),
             _ when text.StartsWith("event:", StringComparison.Ordinal) => new ProtocolFrame.Events([text[6..]]),
+            _ when text.StartsWith("asset:", StringComparison.Ordinal) => new ProtocolFrame.Events([Asset(text.Split(':'))]),
             _ => new ProtocolFrame.Malformed($"unknown frame '{text}'"),
         };
     }
