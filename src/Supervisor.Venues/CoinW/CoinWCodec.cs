@@ -1,0 +1,191 @@
+using System.Text;
+using System.Text.Json;
+using Supervisor.Venues.Decoding;
+using Supervisor.Venues.Events;
+
+namespace Supervisor.Venues.CoinW;
+
+/// <summary>
+/// The CoinW futures WebSocket protocol (see shared/venues/coinw.md): encodes login, sub, unsub and ping, and decodes
+/// acks, bare errors, pongs and the private pushes (order, position, position_change, assets) plus mark prices into
+/// normalized events. index_price, funding_rate, user_setting and assets_ag are recognized and carry nothing we model.
+/// Decoding never throws: every failure is a typed <see cref="DecodeError"/>.
+/// </summary>
+public sealed class CoinWCodec(DecoderLimits? limits = null)
+{
+    /// <summary>The venue name.</summary>
+    public const string Venue = "coinw";
+
+    /// <summary>The private channels an account holds.</summary>
+    public static IReadOnlyList<string> PrivateChannels { get; } = ["order", "position", "position_change", "assets", "user_setting"];
+
+    private readonly DecoderLimits _limits = limits ?? DecoderLimits.Default;
+
+    /// <summary><c>{"event":"login","params":{"api_key":…,"passphrase":…}}</c>: CoinW sends the raw secret as "passphrase", no signature.</summary>
+    public static byte[] Login(string apiKey, string secret) =>
+        JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object> { ["event"] = "login", ["params"] = new Dictionary<string, string> { ["api_key"] = apiKey, ["passphrase"] = secret } });
+
+    /// <summary>A private-channel subscribe (no pairCode), or a public one with <paramref name="pairCode"/>.</summary>
+    public static byte[] Subscribe(string channel, string? pairCode = null) => Command("sub", channel, pairCode);
+
+    /// <summary>The matching unsubscribe.</summary>
+    public static byte[] Unsubscribe(string channel, string? pairCode = null) => Command("unsub", channel, pairCode);
+
+    /// <summary><c>{"event":"ping"}</c>.</summary>
+    public static byte[] Ping() => "{\"event\":\"ping\"}"u8.ToArray();
+
+    /// <summary>Decodes one text frame.</summary>
+    public DecodeResult Decode(ReadOnlySpan<byte> frame)
+    {
+        if (frame.Length > _limits.MaxFrameBytes)
+        {
+            return DecodeResult.Failed(DecodeErrorKind.TooLarge, $"frame of {frame.Length} bytes exceeds {_limits.MaxFrameBytes}", frame);
+        }
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(frame.ToArray(), new JsonDocumentOptions { MaxDepth = _limits.MaxJsonDepth });
+        }
+        catch (JsonException error)
+        {
+            var kind = error.Message.Contains("depth", StringComparison.OrdinalIgnoreCase) ? DecodeErrorKind.TooDeep : DecodeErrorKind.MalformedJson;
+            return DecodeResult.Failed(kind, error.Message, frame);
+        }
+        using (document)
+        {
+            try
+            {
+                return Route(document.RootElement);
+            }
+            catch (Exception error) when (error is FormatException or InvalidOperationException or KeyNotFoundException or OverflowException)
+            {
+                return DecodeResult.Failed(DecodeErrorKind.UnexpectedShape, error.Message, frame);
+            }
+        }
+    }
+
+    private static DecodeResult Route(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            throw new FormatException($"expected an object, got {root.ValueKind}");
+        }
+        if (root.TryGetProperty("event", out var @event) && @event.ValueKind == JsonValueKind.String && @event.GetString() == "pong")
+        {
+            return DecodeResult.Of(new ControlFrame.Pong());
+        }
+        if (root.TryGetProperty("channel", out var channel))
+        {
+            var data = root.GetProperty("data");
+            var accepted = data.GetProperty("result").GetBoolean();
+            var (code, message) = accepted ? (null, null) : (JsonValues.TextOrNull(data, "errorCode"), JsonValues.TextOrNull(data, "errorMsg"));
+            return channel.GetString() switch
+            {
+                "login" => DecodeResult.Of(new ControlFrame.LoginReply(accepted, code, message)),
+                "subscribe" => DecodeResult.Of(new ControlFrame.SubscriptionReply(true, JsonValues.TextOrNull(root, "type"), accepted, code, message)),
+                "unsub" or "unsubscribe" => DecodeResult.Of(new ControlFrame.SubscriptionReply(false, JsonValues.TextOrNull(root, "type"), accepted, code, message)),
+                var other => throw new FormatException($"unknown channel '{other}'"),
+            };
+        }
+        if (root.TryGetProperty("result", out var result) && result.ValueKind == JsonValueKind.False)
+        {
+            return DecodeResult.Of(new ControlFrame.Error(JsonValues.Text(root, "errorCode"), JsonValues.TextOrNull(root, "errorMsg") ?? ""));
+        }
+        var type = JsonValues.Text(root, "type");
+        var payload = root.GetProperty("data");
+        return type switch
+        {
+            "order" => Each(payload, Order),
+            "position" => Each(payload, Position),
+            "position_change" => Each(payload, Fill),
+            "assets" => Assets(payload),
+            "mark_price" => DecodeResult.Of([new MarkPriceChanged(Venue, Instrument(root, payload), JsonValues.Decimal(payload, "p"))]),
+            "index_price" or "funding_rate" or "user_setting" or "assets_ag" => DecodeResult.Nothing,
+            _ => throw new FormatException($"unknown push type '{type}'"),
+        };
+    }
+
+    private static DecodeResult Each(JsonElement data, Func<JsonElement, VenueEvent> map)
+    {
+        if (data.ValueKind != JsonValueKind.Array)
+        {
+            throw new FormatException("private push data must be an array");
+        }
+        var events = new List<VenueEvent>(data.GetArrayLength());
+        foreach (var item in data.EnumerateArray())
+        {
+            events.Add(map(item));
+        }
+        return DecodeResult.Of(events);
+    }
+
+    private static DecodeResult Assets(JsonElement data)
+    {
+        // The official example repeats one record: last wins, one event per currency.
+        var byCurrency = new Dictionary<string, VenueEvent>(StringComparer.Ordinal);
+        foreach (var item in data.EnumerateArray())
+        {
+            var asset = JsonValues.Text(item, "currency").ToUpperInvariant();
+            byCurrency[asset] = new AssetBalanceChanged(Venue, asset,
+                JsonValues.Decimal(item, "available"),
+                JsonValues.DecimalOr(item, "freeze", 0m) + JsonValues.DecimalOr(item, "hold", 0m),
+                JsonValues.DecimalOr(item, "margin", 0m));
+        }
+        return DecodeResult.Of([.. byCurrency.Values]);
+    }
+
+    private static OrderChanged Order(JsonElement item)
+    {
+        var total = JsonValues.Decimal(item, "totalPiece");
+        var remaining = JsonValues.DecimalOr(item, "currentPiece", total);
+        return new OrderChanged(Venue, JsonValues.Text(item, "id"), JsonValues.Text(item, "instrument"), Side(item),
+            JsonValues.Decimal(item, "orderPrice"), total, total - remaining, OrderStatusOf(JsonValues.Text(item, "orderStatus")));
+    }
+
+    private static VenueEvent Position(JsonElement item)
+    {
+        var id = JsonValues.Text(item, "id");
+        var instrument = JsonValues.Text(item, "instrument");
+        var status = JsonValues.TextOrNull(item, "status") ?? "open";
+        if (status is "close" or "closed" or "cancel" or "1" or "2")
+        {
+            return new PositionClosed(Venue, id, instrument);
+        }
+        return new PositionChanged(Venue, id, instrument, Side(item), JsonValues.Decimal(item, "currentPiece"),
+            JsonValues.Decimal(item, "openPrice"), JsonValues.Decimal(item, "leverage"), JsonValues.DecimalOr(item, "margin", 0m));
+    }
+
+    private static FillReceived Fill(JsonElement item) =>
+        new(Venue, JsonValues.Text(item, "id"), JsonValues.Text(item, "orderId"), JsonValues.Text(item, "instrument"), Side(item),
+            JsonValues.DecimalOr(item, "realPrice", JsonValues.DecimalOr(item, "openPrice", 0m)), JsonValues.Decimal(item, "totalPiece"), JsonValues.DecimalOr(item, "fee", 0m));
+
+    private static TradeSide Side(JsonElement item) => JsonValues.Text(item, "direction") switch
+    {
+        "long" or "LONG" or "buy" => TradeSide.Long,
+        "short" or "SHORT" or "sell" => TradeSide.Short,
+        var other => throw new FormatException($"unknown direction '{other}'"),
+    };
+
+    private static OrderStatus OrderStatusOf(string status) => status switch
+    {
+        "unFinish" => OrderStatus.New,
+        "part" => OrderStatus.PartiallyFilled,
+        "finish" or "Finish" => OrderStatus.Filled,
+        "cancel" or "Cancel" or "cancelAll" => OrderStatus.Cancelled,
+        _ => throw new FormatException($"unknown orderStatus '{status}'"),
+    };
+
+    private static string Instrument(JsonElement root, JsonElement data) =>
+        (JsonValues.TextOrNull(root, "pairCode") ?? JsonValues.Text(data, "n")).ToUpperInvariant();
+
+    private static byte[] Command(string @event, string channel, string? pairCode)
+    {
+        var builder = new StringBuilder("{\"event\":\"").Append(@event).Append("\",\"params\":{\"biz\":\"futures\",\"type\":");
+        builder.Append(JsonSerializer.Serialize(channel));
+        if (pairCode is not null)
+        {
+            builder.Append(",\"pairCode\":").Append(JsonSerializer.Serialize(pairCode));
+        }
+        return Encoding.UTF8.GetBytes(builder.Append("}}").ToString());
+    }
+}
