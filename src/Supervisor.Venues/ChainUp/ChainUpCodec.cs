@@ -1,0 +1,211 @@
+using System.Text;
+using System.Text.Json;
+using Supervisor.Venues.Decoding;
+using Supervisor.Venues.Events;
+
+namespace Supervisor.Venues.ChainUp;
+
+/// <summary>
+/// The ChainUP-cloud futures private socket (see shared/venues/chainup.md): upgrade headers, sub / unsub bodies with
+/// the broker id, ping; decodes the text frames <c>connect success</c> / <c>sub success</c>, gzip pushes of
+/// ACCOUNT_UPDATE, ADL_PRICE, SYSTEM, order and trigOrder, and pongs as text or gzip.
+/// ACCOUNT_UPDATE's UPDATE carries only the changed position fields, so one codec instance per connection keeps the
+/// positions it has seen and emits full <see cref="PositionChanged"/> states; an UPDATE for a position it has not seen
+/// (right after a reconnect) yields no position event — reconciliation over REST supplies it. Never throws.
+/// </summary>
+public sealed class ChainUpCodec(DecoderLimits? limits = null)
+{
+    /// <summary>The venue name.</summary>
+    public const string Venue = "chainup";
+
+    private readonly DecoderLimits _limits = limits ?? DecoderLimits.Default;
+    private readonly Dictionary<string, PositionChanged> _positions = new(StringComparer.Ordinal);
+
+    /// <summary>Upgrade headers for API-key mode: <c>api-key</c> (canonical) plus <c>apiKey</c> (Coinlocally's docs).</summary>
+    public static IReadOnlyDictionary<string, string> ApiKeyHeaders(string apiKey) =>
+        new Dictionary<string, string> { ["api-key"] = apiKey, ["apiKey"] = apiKey };
+
+    /// <summary>Upgrade headers for token mode.</summary>
+    public static IReadOnlyDictionary<string, string> TokenHeaders(string token) => new Dictionary<string, string> { ["token"] = token };
+
+    /// <summary><c>{"event":"sub","apiKey":…,"broker":…}</c>.</summary>
+    public static byte[] Subscribe(string apiKey, int broker) => Body("sub", "apiKey", apiKey, broker);
+
+    /// <summary><c>{"event":"sub","token":…,"broker":…}</c>.</summary>
+    public static byte[] SubscribeWithToken(string token, int broker) => Body("sub", "token", token, broker);
+
+    /// <summary>The matching unsubscribe.</summary>
+    public static byte[] Unsubscribe(string apiKey, int broker) => Body("unsub", "apiKey", apiKey, broker);
+
+    /// <summary><c>{"ping":&lt;epoch ms&gt;}</c>.</summary>
+    public static byte[] Ping(DateTimeOffset now) => Encoding.UTF8.GetBytes($"{{\"ping\":{now.ToUnixTimeMilliseconds()}}}");
+
+    /// <summary>Forgets the positions seen (a new connection starts from the REST snapshot).</summary>
+    public void Reset() => _positions.Clear();
+
+    /// <summary>Decodes one frame: text (greetings, maybe a pong) or binary gzip JSON.</summary>
+    public DecodeResult Decode(ReadOnlySpan<byte> frame, bool isBinary)
+    {
+        if (frame.Length > _limits.MaxFrameBytes)
+        {
+            return DecodeResult.Failed(DecodeErrorKind.TooLarge, $"frame of {frame.Length} bytes exceeds {_limits.MaxFrameBytes}", frame);
+        }
+        if (isBinary)
+        {
+            var json = Gzip.Inflate(frame, _limits.MaxDecompressedBytes, out var error);
+            return json is null ? DecodeResult.Failed(DecodeErrorKind.BadCompression, error!, frame) : DecodeJson(json);
+        }
+        var text = frame.Trim((byte)' ');
+        if (text.SequenceEqual("connect success"u8))
+        {
+            return DecodeResult.Of(new ControlFrame.Greeting());
+        }
+        if (text.SequenceEqual("sub success"u8))
+        {
+            return DecodeResult.Of(new ControlFrame.SubscriptionReply(true, "all", true, null, null));
+        }
+        return DecodeJson(frame);
+    }
+
+    private DecodeResult DecodeJson(ReadOnlySpan<byte> json)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json.ToArray(), new JsonDocumentOptions { MaxDepth = _limits.MaxJsonDepth });
+        }
+        catch (JsonException error)
+        {
+            var kind = error.Message.Contains("depth", StringComparison.OrdinalIgnoreCase) ? DecodeErrorKind.TooDeep : DecodeErrorKind.MalformedJson;
+            return DecodeResult.Failed(kind, error.Message, json);
+        }
+        using (document)
+        {
+            try
+            {
+                return Route(document.RootElement);
+            }
+            catch (Exception error) when (error is FormatException or InvalidOperationException or KeyNotFoundException or OverflowException)
+            {
+                return DecodeResult.Failed(DecodeErrorKind.UnexpectedShape, error.Message, json);
+            }
+        }
+    }
+
+    private DecodeResult Route(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            throw new FormatException($"expected an object, got {root.ValueKind}");
+        }
+        if (root.TryGetProperty("pong", out _))
+        {
+            return DecodeResult.Of(new ControlFrame.Pong());
+        }
+        return JsonValues.Text(root, "channel") switch
+        {
+            "ACCOUNT_UPDATE" => AccountUpdate(root.GetProperty("d")),
+            "ADL_PRICE" => AdlPrice(root.GetProperty("l")),
+            "SYSTEM" => DecodeResult.Of(new ControlFrame.Shutdown($"SYSTEM {JsonValues.TextOrNull(root, "et") ?? ""}".Trim())),
+            "order" => DecodeResult.Of([Order(root.GetProperty("order"))]),
+            "trigOrder" => DecodeResult.Of([TriggerOrder(root.GetProperty("trigOrder"))]),
+            var other => throw new FormatException($"unknown channel '{other}'"),
+        };
+    }
+
+    private DecodeResult AccountUpdate(JsonElement d)
+    {
+        var events = new List<VenueEvent>();
+        if (d.TryGetProperty("a", out var accounts) && accounts.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var account in accounts.EnumerateArray())
+            {
+                events.Add(new AssetBalanceChanged(Venue, JsonValues.Text(account, "c"), JsonValues.Decimal(account, "an"),
+                    JsonValues.DecimalOr(account, "la", 0m), JsonValues.DecimalOr(account, "pn", 0m)));
+            }
+        }
+        var p = d.TryGetProperty("p", out var position) && position.ValueKind == JsonValueKind.Object && position.TryGetProperty("id", out _)
+            ? position
+            : (JsonElement?)null;
+        switch (JsonValues.Text(d, "et"))
+        {
+            case "CREATE" when p is { } created:
+                events.Add(Remember(new PositionChanged(Venue, JsonValues.Text(created, "id"), JsonValues.Text(created, "cn"), Side(JsonValues.Text(created, "s")),
+                    JsonValues.Decimal(created, "pv"), JsonValues.Decimal(created, "op"), JsonValues.Decimal(created, "l"), JsonValues.DecimalOr(created, "hm", 0m))));
+                break;
+            case "UPDATE" when p is { } updated && _positions.TryGetValue(JsonValues.Text(updated, "id"), out var known):
+                events.Add(Remember(known with
+                {
+                    Quantity = JsonValues.DecimalOr(updated, "pv", known.Quantity),
+                    EntryPrice = JsonValues.DecimalOr(updated, "op", known.EntryPrice),
+                    Leverage = JsonValues.DecimalOr(updated, "l", known.Leverage),
+                    Margin = JsonValues.DecimalOr(updated, "hm", known.Margin),
+                    Side = updated.TryGetProperty("s", out _) ? Side(JsonValues.Text(updated, "s")) : known.Side,
+                }));
+                break;
+            case "DELETE" when p is { } deleted:
+                var id = JsonValues.Text(deleted, "id");
+                _positions.Remove(id, out var closed);
+                events.Add(new PositionClosed(Venue, id, closed?.Instrument ?? ""));
+                break;
+            case "CREATE" or "UPDATE" or "DELETE" or "DEFAULT":
+                break;
+            case var other:
+                throw new FormatException($"unknown ACCOUNT_UPDATE event type '{other}'");
+        }
+        return DecodeResult.Of(events);
+    }
+
+    private DecodeResult AdlPrice(JsonElement list)
+    {
+        var events = new List<VenueEvent>();
+        foreach (var item in list.EnumerateArray())
+        {
+            var id = JsonValues.Text(item, "id");
+            var instrument = _positions.TryGetValue(id, out var known) ? known.Instrument : "";
+            events.Add(new AdlRankChanged(Venue, id, instrument, (int)JsonValues.Decimal(item, "al")));
+            if (instrument.Length > 0 && item.TryGetProperty("tp", out _))
+            {
+                events.Add(new MarkPriceChanged(Venue, instrument, JsonValues.Decimal(item, "tp")));
+            }
+        }
+        return DecodeResult.Of(events);
+    }
+
+    private static OrderChanged Order(JsonElement order)
+    {
+        var volume = JsonValues.Decimal(order, "volume");
+        var dealt = JsonValues.DecimalOr(order, "dealVolume", 0m);
+        var status = JsonValues.Text(order, "orderAction") switch
+        {
+            "1" => OrderStatus.New,
+            "2" => OrderStatus.Cancelled,
+            "3" => dealt >= volume ? OrderStatus.Filled : OrderStatus.PartiallyFilled,
+            var other => throw new FormatException($"unknown orderAction '{other}'"),
+        };
+        return new OrderChanged(Venue, JsonValues.Text(order, "orderId"), JsonValues.Text(order, "contractName"), null,
+            JsonValues.Decimal(order, "price"), volume, dealt, status);
+    }
+
+    private static TriggerOrderChanged TriggerOrder(JsonElement trigger) =>
+        new(Venue, JsonValues.Text(trigger, "triggerOrderId"), JsonValues.TextOrNull(trigger, "contractName") ?? "", Side(JsonValues.Text(trigger, "side")),
+            JsonValues.Decimal(trigger, "triggerPrice"), JsonValues.Decimal(trigger, "volume"),
+            JsonValues.Text(trigger, "orderAction") switch
+            {
+                "1" => OrderStatus.New,
+                "2" => OrderStatus.Cancelled,
+                var other => throw new FormatException($"unknown orderAction '{other}'"),
+            });
+
+    private PositionChanged Remember(PositionChanged position) => _positions[position.PositionId] = position;
+
+    private static TradeSide Side(string side) => side switch
+    {
+        "BUY" or "buy" => TradeSide.Long,
+        "SELL" or "sell" => TradeSide.Short,
+        _ => throw new FormatException($"unknown side '{side}'"),
+    };
+
+    private static byte[] Body(string @event, string credentialField, string credential, int broker) =>
+        Encoding.UTF8.GetBytes($"{{\"event\":\"{@event}\",\"{credentialField}\":{JsonSerializer.Serialize(credential)},\"broker\":{broker}}}");
+}

@@ -1,0 +1,43 @@
+using System.Buffers;
+using System.IO.Compression;
+
+namespace Supervisor.Venues.Decoding;
+
+/// <summary>Inflates gzip with a hard output limit, so a gzip bomb costs at most the limit, never the bomb.</summary>
+internal static class Gzip
+{
+    /// <returns>The inflated bytes, or null with <paramref name="error"/> set.</returns>
+    public static byte[]? Inflate(ReadOnlySpan<byte> compressed, int maxBytes, out string? error)
+    {
+        var input = ArrayPool<byte>.Shared.Rent(compressed.Length);
+        try
+        {
+            compressed.CopyTo(input);
+            using var source = new MemoryStream(input, 0, compressed.Length, writable: false);
+            using var gzip = new GZipStream(source, CompressionMode.Decompress);
+            using var output = new MemoryStream();
+            var buffer = new byte[16 * 1024];
+            int read;
+            while ((read = gzip.Read(buffer, 0, buffer.Length)) > 0)
+            {
+                if (output.Length + read > maxBytes)
+                {
+                    error = $"inflates past {maxBytes} bytes (gzip bomb?)";
+                    return null;
+                }
+                output.Write(buffer, 0, read);
+            }
+            error = null;
+            return output.ToArray();
+        }
+        catch (InvalidDataException cause)
+        {
+            error = "not valid gzip: " + cause.Message;
+            return null;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(input);
+        }
+    }
+}
