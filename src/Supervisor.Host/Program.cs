@@ -6,12 +6,12 @@ namespace Supervisor.Host;
 /// <summary>The <c>supervisor</c> executable: one sub-command per job.</summary>
 public static class Program
 {
-    public static int Main(string[] args)
+    public static int Main(string[] args) => BuildRoot().Parse(args).Invoke();
+
+    /// <summary>The command tree.</summary>
+    internal static RootCommand BuildRoot() => new("Supervisor: keeps exchange sub-account streams alive and their state persisted.")
     {
-        var root = new RootCommand("Supervisor: keeps exchange sub-account streams alive and their state persisted.")
-        {
-            DemoCommand.Create(),
-        };
-        return root.Parse(args).Invoke();
-    }
+        DemoCommand.Create(),
+        DecodeCommand.Create(),
+    };
 }
