@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Supervisor.Actors.Accounts;
+using Supervisor.Actors.Connection;
+using Supervisor.Actors.Protocol;
+using Supervisor.Actors.State;
+using Supervisor.Kernel.Actor;
+using Supervisor.Persistence.Sql;
+using Supervisor.Simulator;
+using KernelPersistence = Supervisor.Kernel.Persistence.Persistence;
+
+namespace Supervisor.Host.Demo;
+
+/// <summary>
+/// The one-command demo: the simulator in-process with N accounts over CoinW and ChainUP (coinlocally), the supervisor
+/// on a fresh SQLite journal under ./data, summary lines while it runs, then every account's persisted state compared
+/// with the simulator's ground truth.
+/// </summary>
+internal sealed class DemoRunner(int accounts, TimeSpan duration, TextWriter output)
+{
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var simAccounts = SimulatorOptions.GenerateAccounts(accounts);
+        await using var simulator = await SimulatorHost.StartAsync(new SimulatorOptions { Accounts = simAccounts, StartPaused = true, TickInterval = TimeSpan.FromMilliseconds(250) }, cancellationToken);
+        Directory.CreateDirectory("data");
+        var database = Path.Combine("data", $"demo-{DateTime.UtcNow:yyyyMMdd-HHmmss}.db");
+        await using var journal = await SqlJournal.CreateAsync(new SqlJournalOptions
+        {
+            Engine = SqlEngine.Sqlite,
+            ConnectionString = $"Data Source={database}",
+            Serializer = StateSerialization.Serializer,
+        }, cancellationToken);
+        using var loggers = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Error));
+        var system = ActorSystem.Create("demo", ActorSystemSetup.Default.WithLoggerFactory(loggers));
+        KernelPersistence.For(system).UseJournal(journal).UseSnapshotStore(new SqlSnapshotStore(journal));
+        var definitions = simAccounts.Select(a => new AccountDefinition(a.Id, a.IsChainUp
+            ? new ChainUpProtocol(simulator.ChainUpUri, new ApiCredentials(a.ApiKey, a.Secret), a.Broker, a.Venue)
+            : new CoinWProtocol(simulator.CoinWUri, new ApiCredentials(a.ApiKey, a.Secret)))).ToList();
+        var memoryBefore = GC.GetTotalMemory(forceFullCollection: true);
+        var root = system.ActorOf(RootSupervisor.Props(definitions, new AccountSettings(), d => AccountStateActor.Props(d.Id, d.Venue)), "supervisor");
+        output.WriteLine($"demo: {accounts} accounts ({simAccounts.Count(a => !a.IsChainUp)} CoinW, {simAccounts.Count(a => a.IsChainUp)} ChainUP/coinlocally), simulator at {simulator.BaseUri}, journal {database}");
+
+        var live = await WaitAsync(root, s => s.Connection == ConnectionStatus.Live, TimeSpan.FromSeconds(60), cancellationToken);
+        output.WriteLine($"demo: {live.Count(s => s.Connection == ConnectionStatus.Live)}/{accounts} accounts live after {clock.Elapsed.TotalSeconds:F1}s; trading starts");
+        simulator.PauseActivity(false);
+        var started = clock.Elapsed;
+        long events = 0;
+        long eventsBefore = 0;
+        var step = TimeSpan.FromSeconds(Math.Clamp(duration.TotalSeconds / 10, 1, 5));
+        while (clock.Elapsed - started < duration && !cancellationToken.IsCancellationRequested)
+        {
+            await Task.Delay(step, cancellationToken).ContinueWith(_ => { }, CancellationToken.None);
+            var statuses = (await root.Ask<AccountStatuses>(new GetAccountStatuses(), TimeSpan.FromSeconds(30))).Accounts;
+            events = statuses.Sum(s => s.Events);
+            output.WriteLine($"t={(clock.Elapsed - started).TotalSeconds,4:F0}s live {statuses.Count(s => s.Connection == ConnectionStatus.Live)}/{accounts}, reconnects {statuses.Sum(s => s.Reconnects)}, auth failures {statuses.Sum(s => s.AuthFailures)}, events {events} (+{events - eventsBefore})");
+            eventsBefore = events;
+        }
+        simulator.PauseActivity(true);
+        var elapsed = clock.Elapsed - started;
+        var memoryAfter = GC.GetTotalMemory(forceFullCollection: true);
+
+        var failures = await CompareAsync(root, simulator, simAccounts.Select(a => (a.Id, a.Venue)).ToList(), CancellationToken.None);
+        output.WriteLine($"demo: {events} events in {elapsed.TotalSeconds:F0}s ({events / Math.Max(1, elapsed.TotalSeconds):F0}/s); managed memory {(memoryAfter - memoryBefore) / 1024 / Math.Max(1, accounts)} KiB per account");
+        await system.Terminate();
+        if (failures.Count == 0)
+        {
+            output.WriteLine($"RESULT: {accounts}/{accounts} accounts equal to the simulator's ground truth.");
+            return 0;
+        }
+        foreach (var failure in failures)
+        {
+            output.WriteLine("MISMATCH " + failure);
+        }
+        var failed = failures.Select(f => f.Split(':')[0]).Distinct().Count();
+        output.WriteLine($"RESULT: {accounts - failed}/{accounts} accounts equal to the simulator's ground truth.");
+        return 1;
+    }
+
+    private static async Task<List<string>> CompareAsync(IActorRef root, SimulatorHost simulator, List<(string Id, string Venue)> accounts, CancellationToken cancellationToken)
+    {
+        // Pushes already sent may still be in flight: compare until equal or 10 s have passed.
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            var failures = new List<string>();
+            foreach (var (id, venue) in accounts)
+            {
+                var state = await root.Ask<AccountState>(new ForAccount(venue, id, new GetAccountState()), TimeSpan.FromSeconds(30), cancellationToken);
+                failures.AddRange(DemoComparison.Differences(simulator.Truth(id), state).Select(d => $"{id}: {d}"));
+            }
+            if (failures.Count == 0 || deadline.Elapsed > TimeSpan.FromSeconds(10))
+            {
+                return failures;
+            }
+            await Task.Delay(500, cancellationToken);
+        }
+    }
+
+    private static async Task<IReadOnlyList<AccountStatus>> WaitAsync(IActorRef root, Func<AccountStatus, bool> condition, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            var statuses = (await root.Ask<AccountStatuses>(new GetAccountStatuses(), TimeSpan.FromSeconds(30), cancellationToken)).Accounts;
+            if (statuses.All(condition) || deadline.Elapsed > timeout)
+            {
+                return statuses;
+            }
+            await Task.Delay(200, cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Supervisor.Simulator.Model;
+
+namespace Supervisor.Simulator.CoinW;
+
+/// <summary>
+/// CoinW's <c>/perpum</c>: login with api key and raw secret, subscribe acks, ping/pong, pushes of order / position /
+/// assets changes to subscribed sessions only (no initial snapshot), idle sockets dropped after 60 s.
+/// </summary>
+internal sealed class CoinWEndpoint(IReadOnlyDictionary<string, AccountModel> accountsByKey, SimulatorOptions options)
+{
+    public async Task HandleAsync(HttpContext context)
+    {
+        using var socket = await context.WebSockets.AcceptWebSocketAsync();
+        var session = new Session(socket);
+        var pump = session.PumpAsync(context.RequestAborted);
+        AccountModel? account = null;
+        var channels = new HashSet<string>(StringComparer.Ordinal);
+        void OnChange(ModelChange change)
+        {
+            var (channel, frame) = CoinWFrames.For(change);
+            lock (channels)
+            {
+                if (channels.Contains(channel))
+                {
+                    session.Send(frame);
+                }
+            }
+        }
+        try
+        {
+            while (await session.ReceiveAsync(options.CoinWIdleTimeout, context.RequestAborted) is { } text)
+            {
+                JsonElement root;
+                try
+                {
+                    root = JsonDocument.Parse(text).RootElement;
+                }
+                catch (JsonException)
+                {
+                    session.Send(CoinWFrames.NotJson);
+                    continue;
+                }
+                switch (root.TryGetProperty("event", out var e) ? e.GetString() : null)
+                {
+                    case "ping":
+                        session.Send(CoinWFrames.Pong);
+                        break;
+                    case "login":
+                        var p = root.GetProperty("params");
+                        if (accountsByKey.TryGetValue(p.GetProperty("api_key").GetString() ?? "", out var found) && found.Account.Secret == p.GetProperty("passphrase").GetString() && account is null)
+                        {
+                            account = found;
+                            account.Changed += OnChange;
+                            session.Send(CoinWFrames.LoginOk);
+                        }
+                        else
+                        {
+                            session.Send(CoinWFrames.LoginFailed);
+                        }
+                        break;
+                    case "sub" when root.TryGetProperty("params", out var sub):
+                        var type = sub.GetProperty("type").GetString() ?? "";
+                        lock (channels)
+                        {
+                            if (account is not null)
+                            {
+                                channels.Add(type);
+                            }
+                        }
+                        session.Send(CoinWFrames.SubscribeAck(type, account is not null));
+                        break;
+                    default:
+                        session.Send(CoinWFrames.BadCommand);
+                        break;
+                }
+            }
+        }
+        finally
+        {
+            if (account is not null)
+            {
+                account.Changed -= OnChange;
+            }
+            session.Complete();
+            await pump;
+        }
+    }
+}

@@ -1,0 +1,21 @@
+namespace Supervisor.Simulator.Model;
+
+/// <summary>One change of an account's ground truth, for the sessions to push.</summary>
+public abstract record ModelChange
+{
+    private ModelChange()
+    {
+    }
+
+    /// <summary>An order was placed or changed; <paramref name="Terminal"/> is "finish" or "cancel" when it ended.</summary>
+    public sealed record OrderUpdated(TruthOrder Order, string? Terminal) : ModelChange;
+
+    /// <summary>A position was opened or changed.</summary>
+    public sealed record PositionUpdated(TruthPosition Position, bool Created) : ModelChange;
+
+    /// <summary>A position was closed.</summary>
+    public sealed record PositionRemoved(TruthPosition Position) : ModelChange;
+
+    /// <summary>The USDT balance changed.</summary>
+    public sealed record BalanceUpdated(decimal Available, decimal Frozen, decimal Margin) : ModelChange;
+}

@@ -1,0 +1,11 @@
+namespace Supervisor.Simulator.Model;
+
+/// <summary>An open order in the simulator's own terms.</summary>
+public sealed record TruthOrder(string Id, string Instrument, bool Long, decimal Price, decimal Quantity, decimal Filled);
+
+/// <summary>An open position in the simulator's own terms.</summary>
+public sealed record TruthPosition(string Id, string Instrument, bool Long, decimal Quantity, decimal EntryPrice, decimal Leverage, decimal Margin);
+
+/// <summary>The ground truth of one account at one moment.</summary>
+public sealed record AccountTruth(string AccountId, string Venue, decimal Available, decimal Frozen, decimal Margin,
+    IReadOnlyList<TruthPosition> Positions, IReadOnlyList<TruthOrder> OpenOrders, long Changes);

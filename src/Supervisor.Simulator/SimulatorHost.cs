@@ -1,0 +1,120 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Supervisor.Simulator.ChainUp;
+using Supervisor.Simulator.CoinW;
+using Supervisor.Simulator.Model;
+
+namespace Supervisor.Simulator;
+
+/// <summary>
+/// The exchange simulator in-process: CoinW <c>/perpum</c> and ChainUP <c>/position_order/ws</c> on 127.0.0.1, a seeded
+/// activity generator per account whose state is the ground truth (<see cref="Truth"/>, <c>GET /sim/accounts/{id}/truth</c>).
+/// It shares no code with the client's codecs: frames are written from its own model with the documented field names.
+/// </summary>
+public sealed class SimulatorHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly Dictionary<string, AccountModel> _byId;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _ticker;
+    private volatile bool _paused;
+
+    private SimulatorHost(WebApplication app, Dictionary<string, AccountModel> byId, Uri baseUri, SimulatorOptions options)
+    {
+        _app = app;
+        _byId = byId;
+        BaseUri = baseUri;
+        _paused = options.StartPaused;
+        _ticker = options.TickInterval is { } interval ? TickAsync(interval) : Task.CompletedTask;
+    }
+
+    /// <summary>The HTTP base address.</summary>
+    public Uri BaseUri { get; }
+
+    /// <summary>The CoinW private socket.</summary>
+    public Uri CoinWUri => new(BaseUri.ToString().Replace("http://", "ws://", StringComparison.Ordinal).TrimEnd('/') + "/perpum");
+
+    /// <summary>The ChainUP private socket.</summary>
+    public Uri ChainUpUri => new(BaseUri.ToString().Replace("http://", "ws://", StringComparison.Ordinal).TrimEnd('/') + "/position_order/ws");
+
+    /// <summary>The accounts served.</summary>
+    public IReadOnlyList<SimAccount> Accounts => [.. _byId.Values.Select(m => m.Account)];
+
+    /// <summary>Starts the simulator.</summary>
+    public static async Task<SimulatorHost> StartAsync(SimulatorOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var models = options.Accounts.Select(a => new AccountModel(a, options.Seed)).ToList();
+        var byId = models.ToDictionary(m => m.Account.Id, StringComparer.Ordinal);
+        var byKey = models.ToDictionary(m => m.Account.ApiKey, StringComparer.Ordinal);
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls(options.Url);
+        builder.WebHost.UseShutdownTimeout(TimeSpan.FromSeconds(1));
+        var app = builder.Build();
+        app.UseWebSockets();
+        var coinw = new CoinWEndpoint(byKey, options);
+        var chainup = new ChainUpEndpoint(byKey, options, static instrument => instrument switch { "BTC" => 85_100.5m, "ETH" => 3_210.25m, _ => 141.125m });
+        app.Map("/perpum", context => context.WebSockets.IsWebSocketRequest ? coinw.HandleAsync(context) : BadRequest(context));
+        app.Map("/position_order/ws", context => context.WebSockets.IsWebSocketRequest ? chainup.HandleAsync(context) : BadRequest(context));
+        app.MapGet("/sim/accounts/{id}/truth", (string id) => byId.TryGetValue(id, out var model) ? Results.Json(model.Truth()) : Results.NotFound());
+        await app.StartAsync(cancellationToken);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new SimulatorHost(app, byId, new Uri(address), options);
+    }
+
+    /// <summary>The ground truth of one account.</summary>
+    public AccountTruth Truth(string accountId) => _byId[accountId].Truth();
+
+    /// <summary>One activity step of every account.</summary>
+    public void Step()
+    {
+        foreach (var model in _byId.Values)
+        {
+            model.Step();
+        }
+    }
+
+    /// <summary>Pauses or resumes the activity timer.</summary>
+    public void PauseActivity(bool paused) => _paused = paused;
+
+    /// <summary>Stops the activity and the server.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        await _ticker;
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        _stop.Dispose();
+    }
+
+    private static Task BadRequest(HttpContext context)
+    {
+        context.Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Task.CompletedTask;
+    }
+
+    private async Task TickAsync(TimeSpan interval)
+    {
+        using var timer = new PeriodicTimer(interval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(_stop.Token))
+            {
+                if (!_paused)
+                {
+                    Step();
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Disposed.
+        }
+    }
+}

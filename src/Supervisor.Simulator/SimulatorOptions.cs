@@ -1,0 +1,34 @@
+using Supervisor.Simulator.Model;
+
+namespace Supervisor.Simulator;
+
+/// <summary>What the simulator serves and how its activity runs.</summary>
+public sealed record SimulatorOptions
+{
+    /// <summary>The accounts.</summary>
+    public required IReadOnlyList<SimAccount> Accounts { get; init; }
+
+    /// <summary>The seed of every account's activity.</summary>
+    public int Seed { get; init; } = 42;
+
+    /// <summary>Time between activity steps of every account; null for no timer (tests call <see cref="SimulatorHost.Step"/>).</summary>
+    public TimeSpan? TickInterval { get; init; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Start with activity paused (the demo resumes it once every account is subscribed).</summary>
+    public bool StartPaused { get; init; }
+
+    /// <summary>Where to listen; port 0 picks a free one.</summary>
+    public string Url { get; init; } = "http://127.0.0.1:0";
+
+    /// <summary>CoinW closes sockets that sent nothing for this long.</summary>
+    public TimeSpan CoinWIdleTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>ChainUP closes sockets that sent no ping for this long.</summary>
+    public TimeSpan ChainUpPingTimeout { get; init; } = TimeSpan.FromSeconds(40);
+
+    /// <summary>Creates <paramref name="count"/> accounts alternating between CoinW and the ChainUP tenant coinlocally.</summary>
+    public static IReadOnlyList<SimAccount> GenerateAccounts(int count) =>
+        [.. Enumerable.Range(1, count).Select(i => i % 2 == 1
+            ? new SimAccount($"cw{i:D4}", "coinw", $"cw-key-{i}", $"cw-secret-{i}")
+            : new SimAccount($"cl{i:D4}", "coinlocally", $"cl-key-{i}", $"cl-secret-{i}"))];
+}
