@@ -9,7 +9,7 @@ internal static class DemoCommand
     public static Command Create()
     {
         var accounts = new Option<int>("--accounts") { Description = "accounts to simulate, split over CoinW and ChainUP", DefaultValueFactory = _ => 10 };
-        var duration = new Option<TimeSpan>("--duration") { Description = "how long to trade, e.g. 60s, 00:01:00", DefaultValueFactory = _ => TimeSpan.FromSeconds(20), CustomParser = ParseDuration };
+        var duration = new Option<string>("--duration") { Description = "how long to trade, e.g. 60s, 2m, 00:01:00", DefaultValueFactory = _ => "20s" };
         var command = new Command("demo", "Run the simulator and the supervisor together on the embedded SQLite journal, then compare every account with the ground truth.") { accounts, duration };
         command.Validators.Add(result =>
         {
@@ -17,28 +17,28 @@ internal static class DemoCommand
             {
                 result.AddError("--accounts must be between 1 and 5000.");
             }
+            if (ParseDuration(result.GetValue(duration)) is null)
+            {
+                result.AddError($"--duration '{result.GetValue(duration)}' is not a duration: use e.g. 60s, 2m or 00:01:00.");
+            }
         });
         command.SetAction(async (result, cancellationToken) =>
-            await new DemoRunner(result.GetValue(accounts), result.GetValue(duration), Console.Out).RunAsync(cancellationToken));
+            await new DemoRunner(result.GetValue(accounts), ParseDuration(result.GetValue(duration))!.Value, Console.Out).RunAsync(cancellationToken));
         return command;
     }
 
-    private static TimeSpan ParseDuration(System.CommandLine.Parsing.ArgumentResult result)
+    private static TimeSpan? ParseDuration(string? text)
     {
-        var text = result.Tokens.Count == 0 ? "20s" : result.Tokens[0].Value;
-        if (text.EndsWith('s') && double.TryParse(text[..^1], System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds > 0)
+        var culture = System.Globalization.CultureInfo.InvariantCulture;
+        text = text?.Trim() ?? "";
+        if (text.EndsWith('s') && double.TryParse(text[..^1], culture, out var seconds) && seconds > 0)
         {
             return TimeSpan.FromSeconds(seconds);
         }
-        if (text.EndsWith('m') && double.TryParse(text[..^1], System.Globalization.CultureInfo.InvariantCulture, out var minutes) && minutes > 0)
+        if (text.EndsWith('m') && double.TryParse(text[..^1], culture, out var minutes) && minutes > 0)
         {
             return TimeSpan.FromMinutes(minutes);
         }
-        if (TimeSpan.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var span) && span > TimeSpan.Zero)
-        {
-            return span;
-        }
-        result.AddError($"--duration '{text}' is not a duration: use e.g. 60s, 2m or 00:01:00.");
-        return TimeSpan.Zero;
+        return TimeSpan.TryParse(text, culture, out var span) && span > TimeSpan.Zero ? span : null;
     }
 }

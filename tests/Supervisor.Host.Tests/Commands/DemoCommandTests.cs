@@ -1,0 +1,27 @@
+using Supervisor.Host.Demo;
+
+namespace Supervisor.Host.Tests.Commands;
+
+/// <summary>The demo end to end, small: real sockets to the in-process simulator, a real SQLite journal, the ground-truth check.</summary>
+public sealed class DemoCommandTests
+{
+    [Fact]
+    public async Task A_short_demo_ends_with_every_account_equal_to_the_ground_truth()
+    {
+        var output = new StringWriter();
+        var exit = await new DemoRunner(6, TimeSpan.FromSeconds(3), output).RunAsync(CancellationToken.None);
+        var text = output.ToString();
+        Assert.True(exit == 0, text);
+        Assert.Contains("RESULT: 6/6 accounts equal to the simulator's ground truth.", text);
+        Assert.Contains("reconnects 0", text);
+    }
+
+    [Fact]
+    public void Bad_arguments_are_refused_with_a_clear_message()
+    {
+        var accounts = Program.BuildRoot().Parse(["demo", "--accounts", "0"]);
+        Assert.Contains(accounts.Errors, e => e.Message.Contains("--accounts must be between 1 and 5000", StringComparison.Ordinal));
+        var duration = Program.BuildRoot().Parse(["demo", "--duration", "soon"]);
+        Assert.Contains(duration.Errors, e => e.Message.Contains("is not a duration", StringComparison.Ordinal));
+    }
+}
