@@ -16,16 +16,23 @@ internal static class Gzip
             using var source = new MemoryStream(input, 0, compressed.Length, writable: false);
             using var gzip = new GZipStream(source, CompressionMode.Decompress);
             using var output = new MemoryStream();
-            var buffer = new byte[16 * 1024];
-            int read;
-            while ((read = gzip.Read(buffer, 0, buffer.Length)) > 0)
+            var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
+            try
             {
-                if (output.Length + read > maxBytes)
+                int read;
+                while ((read = gzip.Read(buffer, 0, buffer.Length)) > 0)
                 {
-                    error = $"inflates past {maxBytes} bytes (gzip bomb?)";
-                    return null;
+                    if (output.Length + read > maxBytes)
+                    {
+                        error = $"inflates past {maxBytes} bytes (gzip bomb?)";
+                        return null;
+                    }
+                    output.Write(buffer, 0, read);
                 }
-                output.Write(buffer, 0, read);
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
             }
             error = null;
             return output.ToArray();
