@@ -16,6 +16,9 @@ internal sealed class Session(WebSocket socket)
 
     public void Complete() => _outbox.Writer.TryComplete();
 
+    /// <summary>Cuts the connection without a close handshake (a reset, as the venues' 1006).</summary>
+    public void Abort() => socket.Abort();
+
     public async Task PumpAsync(CancellationToken cancellationToken)
     {
         try

@@ -80,6 +80,38 @@ public sealed class SimulatorHost : IAsyncDisposable
         }
     }
 
+    /// <summary>The fault switches of one account.</summary>
+    public AccountFaults Faults(string accountId) => _byId[accountId].Faults;
+
+    /// <summary>Resets every socket of the account (no close handshake).</summary>
+    public void DropConnections(string accountId)
+    {
+        foreach (var session in _byId[accountId].Faults.Sessions.Keys)
+        {
+            session.Abort();
+        }
+    }
+
+    /// <summary>Sends a raw frame to every socket of the account (malformed, oversized, gzip bombs …).</summary>
+    public void SendRaw(string accountId, byte[] frame, bool binary)
+    {
+        foreach (var session in _byId[accountId].Faults.Sessions.Keys)
+        {
+            if (binary)
+            {
+                session.SendBinary(frame);
+            }
+            else
+            {
+                session.Send(System.Text.Encoding.UTF8.GetString(frame));
+            }
+        }
+    }
+
+    /// <summary>ChainUP's <c>{"channel":"SYSTEM","et":"close"}</c> to every socket of the account.</summary>
+    public void SendSystemClose(string accountId) =>
+        SendRaw(accountId, ChainUpFrames.Gzip("""{"channel":"SYSTEM","uid":2001,"et":"close"}"""), binary: true);
+
     /// <summary>Pauses or resumes the activity timer.</summary>
     public void PauseActivity(bool paused) => _paused = paused;
 

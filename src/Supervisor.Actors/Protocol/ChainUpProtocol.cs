@@ -9,7 +9,8 @@ namespace Supervisor.Actors.Protocol;
 /// <c>connect success</c>, one <c>sub</c> with the broker id, <c>{"ping":ms}</c> every 20 s (the server drops sockets
 /// without a ping for 40 s), dead after 45 s of silence. Bad credentials are not documented to produce any reply, so a
 /// missing <c>sub success</c> counts as a rejected subscription and repeated ones fail the connection (backoff).
-/// The codec is reset on every greeting, since a new socket starts from the REST snapshot.
+/// The codec's memory of positions (to merge ACCOUNT_UPDATE's partial UPDATEs) is kept across reconnects: until REST
+/// reconciliation exists, the last known position is a better base for a partial update than none at all.
 /// </summary>
 public sealed class ChainUpProtocol(Uri endpoint, ApiCredentials credentials, int broker, string tenant = ChainUpCodec.Venue) : IVenueProtocol
 {
@@ -58,7 +59,6 @@ public sealed class ChainUpProtocol(Uri endpoint, ApiCredentials credentials, in
         switch (result.Control.Count == 0 ? null : result.Control[0])
         {
             case ControlFrame.Greeting:
-                _codec.Reset();
                 return new ProtocolFrame.Greeting();
             case ControlFrame.SubscriptionReply { Accepted: true }:
                 return new ProtocolFrame.SubscribeAcked(SubscriptionKey);

@@ -43,14 +43,20 @@ internal sealed class ChainUpEndpoint(IReadOnlyDictionary<string, AccountModel> 
                 }
                 if (root.TryGetProperty("ping", out var ping))
                 {
+                    if (account?.Faults.StallPings == true)
+                    {
+                        continue;
+                    }
                     session.SendBinary(ChainUpFrames.Gzip($"{{\"pong\":{ping.GetInt64() + 1}}}"));
                     continue;
                 }
                 if (root.TryGetProperty("event", out var e) && e.GetString() == "sub" && account is null
                     && root.TryGetProperty("apiKey", out var bodyKey) && accountsByKey.TryGetValue(bodyKey.GetString() ?? "", out var found)
-                    && root.TryGetProperty("broker", out var broker) && broker.GetInt32() == found.Account.Broker && (key.Length == 0 || key == found.Account.ApiKey))
+                    && root.TryGetProperty("broker", out var broker) && broker.GetInt32() == found.Account.Broker && (key.Length == 0 || key == found.Account.ApiKey)
+                    && !found.Faults.RejectAuth)
                 {
                     account = found;
+                    account.Faults.Sessions.TryAdd(session, 0);
                     session.Send("sub success");
                     account.Changed += OnChange;
                     adl = AdlLoopAsync(session, account, stop.Token);
@@ -62,6 +68,7 @@ internal sealed class ChainUpEndpoint(IReadOnlyDictionary<string, AccountModel> 
             if (account is not null)
             {
                 account.Changed -= OnChange;
+                account.Faults.Sessions.TryRemove(session, out _);
             }
             await stop.CancelAsync();
             if (adl is not null)

@@ -45,13 +45,17 @@ internal sealed class CoinWEndpoint(IReadOnlyDictionary<string, AccountModel> ac
                 switch (root.TryGetProperty("event", out var e) ? e.GetString() : null)
                 {
                     case "ping":
-                        session.Send(CoinWFrames.Pong);
+                        if (account?.Faults.StallPings != true)
+                        {
+                            session.Send(CoinWFrames.Pong);
+                        }
                         break;
                     case "login":
                         var p = root.GetProperty("params");
-                        if (accountsByKey.TryGetValue(p.GetProperty("api_key").GetString() ?? "", out var found) && found.Account.Secret == p.GetProperty("passphrase").GetString() && account is null)
+                        if (accountsByKey.TryGetValue(p.GetProperty("api_key").GetString() ?? "", out var found) && found.Account.Secret == p.GetProperty("passphrase").GetString() && account is null && !found.Faults.RejectAuth)
                         {
                             account = found;
+                            account.Faults.Sessions.TryAdd(session, 0);
                             account.Changed += OnChange;
                             session.Send(CoinWFrames.LoginOk);
                         }
@@ -82,6 +86,7 @@ internal sealed class CoinWEndpoint(IReadOnlyDictionary<string, AccountModel> ac
             if (account is not null)
             {
                 account.Changed -= OnChange;
+                account.Faults.Sessions.TryRemove(session, out _);
             }
             session.Complete();
             await pump;

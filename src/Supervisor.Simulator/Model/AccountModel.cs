@@ -27,6 +27,9 @@ public sealed class AccountModel
 
     public SimAccount Account { get; }
 
+    /// <summary>Fault switches and live sessions of this account.</summary>
+    public AccountFaults Faults { get; } = new();
+
     /// <summary>Raised after each change, outside the lock, with what changed.</summary>
     public event Action<ModelChange>? Changed;
 

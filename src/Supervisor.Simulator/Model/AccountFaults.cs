@@ -1,0 +1,26 @@
+using System.Collections.Concurrent;
+
+namespace Supervisor.Simulator.Model;
+
+/// <summary>Fault switches of one account and the sessions they act on; set through <see cref="SimulatorHost"/>.</summary>
+public sealed class AccountFaults
+{
+    internal ConcurrentDictionary<Session, byte> Sessions { get; } = new();
+
+    private volatile bool _rejectAuth;
+    private volatile bool _stallPings;
+
+    /// <summary>Reject the credentials (CoinW: login fails; ChainUP: no <c>sub success</c>).</summary>
+    public bool RejectAuth
+    {
+        get => _rejectAuth;
+        set => _rejectAuth = value;
+    }
+
+    /// <summary>Stop answering pings (the client's pong deadline must fire).</summary>
+    public bool StallPings
+    {
+        get => _stallPings;
+        set => _stallPings = value;
+    }
+}

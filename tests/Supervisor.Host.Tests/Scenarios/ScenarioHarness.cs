@@ -1,0 +1,132 @@
+using Microsoft.Data.Sqlite;
+using Supervisor.Actors.Accounts;
+using Supervisor.Actors.Connection;
+using Supervisor.Actors.Protocol;
+using Supervisor.Actors.State;
+using Supervisor.Host.Demo;
+using Supervisor.Kernel.Actor;
+using Supervisor.Persistence.Sql;
+using Supervisor.Simulator;
+using Supervisor.Simulator.Model;
+using KernelPersistence = Supervisor.Kernel.Persistence.Persistence;
+
+namespace Supervisor.Host.Tests.Scenarios;
+
+/// <summary>
+/// The whole product on loopback: the simulator (activity driven by <see cref="Step"/>), the supervisor with a real SQLite
+/// journal, fast heartbeats and short backoffs so failures heal in well under a second.
+/// </summary>
+internal sealed class ScenarioHarness : IAsyncDisposable
+{
+    private readonly string _directory;
+
+    private ScenarioHarness(string directory, SimulatorHost simulator, SqlJournal journal, ActorSystem system, IActorRef root, IReadOnlyList<SimAccount> accounts)
+    {
+        _directory = directory;
+        Simulator = simulator;
+        Journal = journal;
+        System = system;
+        Root = root;
+        Accounts = accounts;
+    }
+
+    public SimulatorHost Simulator { get; }
+
+    public SqlJournal Journal { get; }
+
+    public ActorSystem System { get; }
+
+    public IActorRef Root { get; }
+
+    public IReadOnlyList<SimAccount> Accounts { get; }
+
+    private string DirectoryPath => _directory;
+
+    public static async Task<ScenarioHarness> StartAsync(int accounts)
+    {
+        var simAccounts = SimulatorOptions.GenerateAccounts(accounts);
+        var simulator = await SimulatorHost.StartAsync(new SimulatorOptions { Accounts = simAccounts, TickInterval = null });
+        var dir = Path.Combine(Path.GetTempPath(), "supervisor-scenario-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        var journal = await SqlJournal.CreateAsync(new SqlJournalOptions
+        {
+            Engine = SqlEngine.Sqlite,
+            ConnectionString = $"Data Source={Path.Combine(dir, "journal.db")}",
+            Serializer = StateSerialization.Serializer,
+            SqliteSynchronous = "NORMAL",
+        });
+        var system = ActorSystem.Create("scenario");
+        KernelPersistence.For(system).UseJournal(journal).UseSnapshotStore(new SqlSnapshotStore(journal));
+        var heartbeat = new HeartbeatSettings { Interval = TimeSpan.FromMilliseconds(300), PongTimeout = TimeSpan.FromMilliseconds(600), SilenceTimeout = TimeSpan.FromSeconds(5) };
+        var definitions = simAccounts.Select(a => new AccountDefinition(a.Id, a.IsChainUp
+            ? new ChainUpProtocol(simulator.ChainUpUri, new ApiCredentials(a.ApiKey, a.Secret), a.Broker, a.Venue) { Heartbeat = heartbeat, SubscriptionSettings = new SubscriptionSettings { AckTimeout = TimeSpan.FromSeconds(1), MaxRejections = 2 } }
+            : new CoinWProtocol(simulator.CoinWUri, new ApiCredentials(a.ApiKey, a.Secret)) { Heartbeat = heartbeat })).ToList();
+        var settings = new AccountSettings { MinBackoff = TimeSpan.FromMilliseconds(50), MaxBackoff = TimeSpan.FromMilliseconds(500), AuthRetry = TimeSpan.FromMilliseconds(500), RandomFactor = 0 };
+        var root = system.ActorOf(RootSupervisor.Props(definitions, settings, d => AccountStateActor.Props(d.Id, d.Venue, snapshotEvery: 25)), "supervisor");
+        var harness = new ScenarioHarness(dir, simulator, journal, system, root, simAccounts);
+        return harness;
+    }
+
+    public async Task<IReadOnlyList<AccountStatus>> StatusesAsync() =>
+        (await Root.Ask<AccountStatuses>(new GetAccountStatuses(), TimeSpan.FromSeconds(10))).Accounts;
+
+    public async Task AwaitAsync(Func<IReadOnlyList<AccountStatus>, bool> condition, string what, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
+        while (!condition(await StatusesAsync()))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"timed out waiting for {what}: {string.Join("; ", (await StatusesAsync()).Select(s => $"{s.AccountId} {s.Connection} r{s.Reconnects}"))}");
+            }
+            await Task.Delay(50);
+        }
+    }
+
+    public Task AwaitAllLiveAsync() => AwaitAsync(s => s.All(a => a.Connection == ConnectionStatus.Live), "every account live");
+
+    /// <summary>Steps the simulator, then waits until every account's state equals the ground truth.</summary>
+    public async Task StepAndAwaitTruthAsync(int steps)
+    {
+        for (var i = 0; i < steps; i++)
+        {
+            Simulator.Step();
+        }
+        await AwaitTruthAsync();
+    }
+
+    public async Task AwaitTruthAsync(IEnumerable<SimAccount>? only = null)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (true)
+        {
+            var differences = new List<string>();
+            foreach (var account in only ?? Accounts)
+            {
+                var state = await Root.Ask<AccountState>(new ForAccount(account.Venue, account.Id, new GetAccountState()), TimeSpan.FromSeconds(10));
+                differences.AddRange(DemoComparison.Differences(Simulator.Truth(account.Id), state).Select(d => $"{account.Id}: {d}"));
+            }
+            if (differences.Count == 0)
+            {
+                return;
+            }
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new Xunit.Sdk.XunitException("state differs from the ground truth: " + string.Join("; ", differences.Take(10)));
+            }
+            await Task.Delay(100);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await System.Terminate();
+        await Journal.DisposeAsync();
+        await Simulator.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        if (Directory.Exists(DirectoryPath))
+        {
+            Directory.Delete(DirectoryPath, recursive: true);
+        }
+    }
+}
