@@ -20,6 +20,14 @@ public sealed class SimulatorScenarioTests
     }
 
     [Fact]
+    public async Task Two_hundred_accounts_at_once_all_go_live_and_match_the_truth()
+    {
+        await using var harness = await ScenarioHarness.StartAsync(200);
+        await harness.AwaitAllLiveAsync();
+        await harness.StepAndAwaitTruthAsync(5);
+    }
+
+    [Fact]
     public async Task A_dropped_socket_reconnects_resubscribes_and_the_state_still_equals_the_truth()
     {
         await using var harness = await ScenarioHarness.StartAsync(4);
