@@ -23,7 +23,7 @@ internal static class DemoCommand
             }
         });
         command.SetAction(async (result, cancellationToken) =>
-            await new DemoRunner(result.GetValue(accounts), ParseDuration(result.GetValue(duration))!.Value, Console.Out).RunAsync(cancellationToken));
+            await new DemoRunner(result.GetValue(accounts), ParseDuration(result.GetValue(duration))!.Value, Console.Out, interactive: !Console.IsOutputRedirected).RunAsync(cancellationToken));
         return command;
     }
 

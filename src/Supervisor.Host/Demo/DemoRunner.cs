@@ -13,10 +13,10 @@ namespace Supervisor.Host.Demo;
 
 /// <summary>
 /// The one-command demo: the simulator in-process with N accounts over CoinW and ChainUP (coinlocally), the supervisor
-/// on a fresh SQLite journal under ./data, summary lines while it runs, then every account's persisted state compared
-/// with the simulator's ground truth.
+/// on a fresh SQLite journal under ./data, a live table while it runs (plain summary lines when the output is not a
+/// terminal), then every account's persisted state compared with the simulator's ground truth.
 /// </summary>
-internal sealed class DemoRunner(int accounts, TimeSpan duration, TextWriter output)
+internal sealed class DemoRunner(int accounts, TimeSpan duration, TextWriter output, bool interactive = false)
 {
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
@@ -47,8 +47,22 @@ internal sealed class DemoRunner(int accounts, TimeSpan duration, TextWriter out
         var started = clock.Elapsed;
         long events = 0;
         long eventsBefore = 0;
+        if (interactive)
+        {
+            // A terminal: a live table, refreshed every second, instead of summary lines.
+            await Spectre.Console.AnsiConsole.Live(new Spectre.Console.Table()).StartAsync(async context =>
+            {
+                while (clock.Elapsed - started < duration && !cancellationToken.IsCancellationRequested)
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken).ContinueWith(_ => { }, CancellationToken.None);
+                    var statuses = (await root.Ask<AccountStatuses>(new GetAccountStatuses(), TimeSpan.FromSeconds(30))).Accounts;
+                    events = statuses.Sum(s => s.Events);
+                    context.UpdateTarget(await DemoTable.RenderAsync(root, statuses, system.Scheduler.Now));
+                }
+            });
+        }
         var step = TimeSpan.FromSeconds(Math.Clamp(duration.TotalSeconds / 10, 1, 5));
-        while (clock.Elapsed - started < duration && !cancellationToken.IsCancellationRequested)
+        while (!interactive && clock.Elapsed - started < duration && !cancellationToken.IsCancellationRequested)
         {
             await Task.Delay(step, cancellationToken).ContinueWith(_ => { }, CancellationToken.None);
             var statuses = (await root.Ask<AccountStatuses>(new GetAccountStatuses(), TimeSpan.FromSeconds(30))).Accounts;
