@@ -1,73 +1,25 @@
 using BenchmarkDotNet.Attributes;
-using Supervisor.Kernel.Persistence;
-using Supervisor.Persistence.Sql;
 
 namespace Supervisor.Benchmarks.Persistence;
 
-/// <summary>
-/// One writer persisting one event at a time, waiting for each acknowledgement, against the same rows inserted by
-/// hand one transaction per row: the latency of a single durable commit bounds both.
-/// </summary>
+/// <summary>One writer: nothing to batch, so every event is its own durable commit on both sides.</summary>
 [MemoryDiagnoser]
-public class SequentialWriteBenchmarks
+public class SequentialWriteBenchmarks : WriteBenchmarkBase
 {
-    private const int Events = 300;
-    private JournalTarget _target = null!;
-    private SqlJournal _journal = null!;
-    private List<(string Pid, long Seq, byte[] Bytes)> _rawRows = null!;
-    private int _round;
+    private const int EventCount = 300;
 
-    [Params(SqlEngine.Sqlite, SqlEngine.PostgreSql)]
-    public SqlEngine Engine { get; set; }
+    /// <inheritdoc />
+    protected override int Writers => 1;
 
-    /// <summary>One writer: nothing to batch, every event is its own transaction.</summary>
-    public int Writers { get; set; } = 1;
+    /// <inheritdoc />
+    protected override int Events => EventCount;
 
-    [GlobalSetup]
-    public async Task SetupAsync()
-    {
-        _target = await JournalTarget.CreateAsync(Engine);
-        _journal = await _target.OpenJournalAsync();
-    }
+    /// <inheritdoc />
+    protected override int RawBatchSize => 1;
 
-    [GlobalCleanup]
-    public async Task CleanupAsync()
-    {
-        await _journal.DisposeAsync();
-        await _target.DisposeAsync();
-    }
+    [Benchmark(Baseline = true, OperationsPerInvoke = EventCount)]
+    public Task RawRowPerTransaction() => RawWrite();
 
-    [IterationSetup]
-    public void NextRound()
-    {
-        _round++;
-        var perWriter = Events / Writers;
-        _rawRows = [];
-        for (var w = 0; w < Writers; w++)
-        {
-            for (var i = 1; i <= perWriter; i++)
-            {
-                _rawRows.Add(($"raw-{_round}-{w}", i, BenchData.Serializer.Serialize(BenchData.Event(i)).Bytes));
-            }
-        }
-    }
-
-    [Benchmark(Baseline = true, OperationsPerInvoke = Events)]
-    public Task RawBatchedWrite() => RawWriter.WriteAsync(_target, _rawRows, 1);
-
-    [Benchmark(OperationsPerInvoke = Events)]
-    public Task JournalWrite()
-    {
-        var perWriter = Events / Writers;
-        var round = _round;
-        return Task.WhenAll(Enumerable.Range(0, Writers).Select(w => Task.Run(async () =>
-        {
-            var pid = $"journal-{round}-{w}";
-            for (var i = 1; i <= perWriter; i++)
-            {
-                var persistent = new Persistent(BenchData.Event(i), i, pid, "bench", DateTimeOffset.UnixEpoch);
-                await _journal.WriteMessagesAsync([new AtomicWrite([persistent])]);
-            }
-        })));
-    }
+    [Benchmark(OperationsPerInvoke = EventCount)]
+    public Task JournalWriteSequential() => JournalWrite();
 }

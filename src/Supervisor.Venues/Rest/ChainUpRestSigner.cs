@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-
 namespace Supervisor.Venues.Rest;
 
 /// <summary>
@@ -12,16 +9,12 @@ public static class ChainUpRestSigner
     /// <summary>Signs one call; <paramref name="query"/> without the leading '?', exactly as it will be sent.</summary>
     public static SignedRequest Sign(string apiKey, string secret, DateTimeOffset timestamp, string method, string path, string query = "", string body = "")
     {
-        ArgumentException.ThrowIfNullOrEmpty(secret);
-        var ts = timestamp.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var pathAndQuery = query.Length > 0 ? $"{path}?{query}" : path;
-        var message = ts + method.ToUpperInvariant() + pathAndQuery + body;
-        var signature = Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(message)));
+        var (ts, pathAndQuery, digest) = RestSigning.Sign(secret, timestamp, method, path, query, body);
         var headers = new Dictionary<string, string>
         {
             ["X-CH-APIKEY"] = apiKey,
             ["X-CH-TS"] = ts,
-            ["X-CH-SIGN"] = signature,
+            ["X-CH-SIGN"] = Convert.ToHexStringLower(digest),
             ["Content-Type"] = "application/json",
         };
         return new SignedRequest(method.ToUpperInvariant(), pathAndQuery, body, headers);

@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-
 namespace Supervisor.Venues.Rest;
 
 /// <summary>
@@ -13,12 +10,8 @@ public static class CoinWRestSigner
     /// <summary>Signs one call; <paramref name="query"/> without the leading '?', exactly as it will be sent.</summary>
     public static SignedRequest Sign(string apiKey, string secret, DateTimeOffset timestamp, string method, string path, string query = "", string body = "")
     {
-        ArgumentException.ThrowIfNullOrEmpty(secret);
-        var ts = timestamp.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var pathAndQuery = query.Length > 0 ? $"{path}?{query}" : path;
-        var message = ts + method.ToUpperInvariant() + pathAndQuery + body;
-        var signature = Convert.ToBase64String(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(message)));
-        var headers = new Dictionary<string, string> { ["api_key"] = apiKey, ["timestamp"] = ts, ["sign"] = signature };
+        var (ts, pathAndQuery, digest) = RestSigning.Sign(secret, timestamp, method, path, query, body);
+        var headers = new Dictionary<string, string> { ["api_key"] = apiKey, ["timestamp"] = ts, ["sign"] = Convert.ToBase64String(digest) };
         if (body.Length > 0)
         {
             headers["Content-type"] = "application/json";
