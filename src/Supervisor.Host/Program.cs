@@ -13,5 +13,7 @@ public static class Program
     {
         DemoCommand.Create(),
         DecodeCommand.Create(),
+        JournalCommands.Events(),
+        JournalCommands.State(),
     };
 }
