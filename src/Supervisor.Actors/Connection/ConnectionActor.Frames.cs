@@ -33,6 +33,9 @@ public sealed partial class ConnectionActor
                 _events += events.Items.Count;
                 _state.Tell(new VenueEventsReceived(events.Items), Self);
                 break;
+            case ProtocolFrame.LoginRejected rejected:
+                RejectCredentials(rejected.Reason);
+                break;
             case ProtocolFrame.VenueClosing closing:
                 throw new ConnectionLostException($"{_protocol.Venue} closed the stream: {closing.Reason}");
             case ProtocolFrame.Malformed malformed:

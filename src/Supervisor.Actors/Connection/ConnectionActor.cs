@@ -112,9 +112,6 @@ public sealed partial class ConnectionActor : ReceiveActor, IWithTimers
                 case ProtocolFrame.LoginAccepted when _protocol.LoginFrame is not null:
                     Authenticated();
                     break;
-                case ProtocolFrame.LoginRejected rejected:
-                    RejectCredentials(rejected.Reason);
-                    break;
                 default:
                     HandleAnyTime(frame);
                     break;
@@ -147,9 +144,6 @@ public sealed partial class ConnectionActor : ReceiveActor, IWithTimers
                     break;
                 case ProtocolFrame.Pong:
                     _heartbeat!.Tell(new PongReceived(), Self);
-                    break;
-                case ProtocolFrame.LoginRejected rejected:
-                    RejectCredentials(rejected.Reason);
                     break;
                 default:
                     HandleAnyTime(frame);

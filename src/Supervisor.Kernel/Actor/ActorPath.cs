@@ -2,7 +2,7 @@ using System.Text;
 
 namespace Supervisor.Kernel.Actor;
 
-/// <summary>The position of an actor in the tree, such as <c>kernel://demo/user/root/account-1</c>.</summary>
+/// <summary>The position of an actor in the tree, such as <c>kernel://demo/user/supervisor/account-coinw-1</c>.</summary>
 public sealed class ActorPath : IEquatable<ActorPath>
 {
     private string? _text;
