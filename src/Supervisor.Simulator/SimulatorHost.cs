@@ -63,9 +63,12 @@ public sealed class SimulatorHost : IAsyncDisposable
         app.Map("/perpum", context => context.WebSockets.IsWebSocketRequest ? coinw.HandleAsync(context) : BadRequest(context));
         app.Map("/position_order/ws", context => context.WebSockets.IsWebSocketRequest ? chainup.HandleAsync(context) : BadRequest(context));
         app.MapGet("/sim/accounts/{id}/truth", (string id) => byId.TryGetValue(id, out var model) ? Results.Json(model.Truth()) : Results.NotFound());
+        SimulatorHost? self = null;
+        app.MapPost("/sim/faults", (FaultRequest request) => self!.Apply(request));
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new SimulatorHost(app, byId, new Uri(address), options);
+        self = new SimulatorHost(app, byId, new Uri(address), options);
+        return self;
     }
 
     /// <summary>The ground truth of one account.</summary>
@@ -111,6 +114,41 @@ public sealed class SimulatorHost : IAsyncDisposable
     /// <summary>ChainUP's <c>{"channel":"SYSTEM","et":"close"}</c> to every socket of the account.</summary>
     public void SendSystemClose(string accountId) =>
         SendRaw(accountId, ChainUpFrames.Gzip("""{"channel":"SYSTEM","uid":2001,"et":"close"}"""), binary: true);
+
+    /// <summary>Applies a fault request (the HTTP control endpoint's body); unknown actions or accounts are a 400 / 404.</summary>
+    public IResult Apply(FaultRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.AccountId is { } id && !_byId.ContainsKey(id))
+        {
+            return Results.NotFound(new { error = $"no account '{id}'" });
+        }
+        var targets = request.AccountId is { } one ? [one] : _byId.Keys.ToList();
+        Action<string>? apply = request.Action switch
+        {
+            "drop" => DropConnections,
+            "stall" => a => Faults(a).StallPings = true,
+            "unstall" => a => Faults(a).StallPings = false,
+            "reject-auth" => a => Faults(a).RejectAuth = true,
+            "accept-auth" => a => Faults(a).RejectAuth = false,
+            "reject-subscriptions" => a => Faults(a).RejectSubscriptions = true,
+            "accept-subscriptions" => a => Faults(a).RejectSubscriptions = false,
+            "system-close" => SendSystemClose,
+            "malformed" => a => SendRaw(a, "{\"not\":\"a venue frame\""u8.ToArray(), binary: false),
+            "pause" => _ => PauseActivity(true),
+            "resume" => _ => PauseActivity(false),
+            _ => null,
+        };
+        if (apply is null)
+        {
+            return Results.BadRequest(new { error = $"unknown action '{request.Action}'" });
+        }
+        foreach (var target in targets)
+        {
+            apply(target);
+        }
+        return Results.Ok(new { applied = request.Action, accounts = targets.Count });
+    }
 
     /// <summary>Pauses or resumes the activity timer.</summary>
     public void PauseActivity(bool paused) => _paused = paused;

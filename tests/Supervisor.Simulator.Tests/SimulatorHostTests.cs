@@ -87,6 +87,32 @@ public sealed class SimulatorHostTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Faults_are_controlled_over_http_and_bad_requests_are_refused()
+    {
+        using var http = new HttpClient { BaseAddress = _host.BaseUri };
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await http.PostAsJsonAsync("/sim/faults", new FaultRequest("drop", "nobody"))).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, (await http.PostAsJsonAsync("/sim/faults", new FaultRequest("explode", "cw1"))).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await http.PostAsJsonAsync("/sim/faults", new FaultRequest("reject-subscriptions", "cw1"))).StatusCode);
+        using var socket = new ClientWebSocket();
+        await socket.ConnectAsync(_host.CoinWUri, default);
+        await Send(socket, """{"event":"login","params":{"api_key":"cw-key","passphrase":"cw-secret"}}""");
+        await ReceiveText(socket);
+        await Send(socket, """{"event":"sub","params":{"biz":"futures","type":"order"}}""");
+        using var ack = JsonDocument.Parse(await ReceiveText(socket));
+        Assert.Equal(1001, ack.RootElement.GetProperty("data").GetProperty("errorCode").GetInt32());
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await http.PostAsJsonAsync("/sim/faults", new FaultRequest("drop", "cw1"))).StatusCode);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        // A reset, not a timeout: the receive fails with a WebSocketException well before the 5 s cancellation.
+        await Assert.ThrowsAsync<WebSocketException>(async () =>
+        {
+            while (true)
+            {
+                await socket.ReceiveAsync(new byte[1024], timeout.Token);
+            }
+        });
+    }
+
+    [Fact]
     public async Task The_generator_is_deterministic_and_the_truth_is_served_as_json()
     {
         await using var twin = await SimulatorHost.StartAsync(new SimulatorOptions { Accounts = [CoinW, ChainUp], TickInterval = null });

@@ -66,14 +66,15 @@ internal sealed class CoinWEndpoint(IReadOnlyDictionary<string, AccountModel> ac
                         break;
                     case "sub" when root.TryGetProperty("params", out var sub):
                         var type = sub.GetProperty("type").GetString() ?? "";
+                        var accepted = account is not null && !account.Faults.RejectSubscriptions;
                         lock (channels)
                         {
-                            if (account is not null)
+                            if (accepted)
                             {
                                 channels.Add(type);
                             }
                         }
-                        session.Send(CoinWFrames.SubscribeAck(type, account is not null));
+                        session.Send(CoinWFrames.SubscribeAck(type, accepted));
                         break;
                     default:
                         session.Send(CoinWFrames.BadCommand);

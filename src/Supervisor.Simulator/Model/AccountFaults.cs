@@ -9,12 +9,20 @@ public sealed class AccountFaults
 
     private volatile bool _rejectAuth;
     private volatile bool _stallPings;
+    private volatile bool _rejectSubscriptions;
 
     /// <summary>Reject the credentials (CoinW: login fails; ChainUP: no <c>sub success</c>).</summary>
     public bool RejectAuth
     {
         get => _rejectAuth;
         set => _rejectAuth = value;
+    }
+
+    /// <summary>Answer subscribes with CoinW's rate-limit error (1001) instead of an ack.</summary>
+    public bool RejectSubscriptions
+    {
+        get => _rejectSubscriptions;
+        set => _rejectSubscriptions = value;
     }
 
     /// <summary>Stop answering pings (the client's pong deadline must fire).</summary>
