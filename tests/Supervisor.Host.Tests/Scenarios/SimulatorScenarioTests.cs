@@ -89,6 +89,21 @@ public sealed class SimulatorScenarioTests
     }
 
     [Fact]
+    public async Task Repeatedly_rejected_subscriptions_fail_the_connection_until_the_venue_accepts_them_again()
+    {
+        await using var harness = await ScenarioHarness.StartAsync(2);
+        await harness.AwaitAllLiveAsync();
+        var coinw = harness.Accounts.Single(a => !a.IsChainUp);
+        harness.Simulator.Faults(coinw.Id).RejectSubscriptions = true;
+        harness.Simulator.DropConnections(coinw.Id);
+        await harness.AwaitAsync(s => s.Single(a => a.AccountId == coinw.Id).Reconnects >= 2, "reconnects while every subscribe is rejected");
+        Assert.NotEqual(ConnectionStatus.Live, (await harness.StatusesAsync()).Single(a => a.AccountId == coinw.Id).Connection);
+        harness.Simulator.Faults(coinw.Id).RejectSubscriptions = false;
+        await harness.AwaitAllLiveAsync();
+        await harness.StepAndAwaitTruthAsync(10);
+    }
+
+    [Fact]
     public async Task Malformed_frames_and_a_gzip_bomb_are_dropped_without_losing_the_stream()
     {
         await using var harness = await ScenarioHarness.StartAsync(2);
