@@ -77,7 +77,9 @@ internal abstract class SimSession
             if (frame.Close is { } status)
             {
                 await Socket.CloseOutputAsync(status, frame.Reason, ct);
-                Abort();
+                // Aborting at once would reset TCP before the peer reads the close frame; give it a grace second.
+                _ = Task.Delay(TimeSpan.FromSeconds(1), State.Options.Time, CancellationToken.None)
+                    .ContinueWith(static (_, s) => ((SimSession)s!).Abort(), this, TaskScheduler.Default);
                 return;
             }
             await Socket.SendAsync(frame.Bytes, frame.Type, true, ct);
