@@ -140,7 +140,9 @@ public sealed class SimulatorHost : IAsyncDisposable
         app.MapGet("/sim/accounts", () => Results.Text(
             new JsonArray(state.Accounts.Select(a => (JsonNode)new JsonObject
             {
-                ["id"] = a.Config.Id, ["venue"] = a.Config.Venue.ToString(), ["apiKey"] = a.Config.ApiKey, ["userId"] = a.Config.UserId,
+                // Simulated credentials only: a standalone client needs them to connect.
+                ["id"] = a.Config.Id, ["venue"] = a.Config.Venue.ToString(), ["apiKey"] = a.Config.ApiKey, ["secret"] = a.Config.Secret,
+                ["token"] = a.Config.Token, ["broker"] = a.Config.Broker, ["userId"] = a.Config.UserId,
             }).ToArray()).ToJsonString(), "application/json"));
         app.MapGet("/sim/accounts/{id}/truth", (string id) =>
         {

@@ -84,4 +84,16 @@ public sealed class RestSignatureTests
         Assert.Equal(10, doc.RootElement.GetProperty("step").GetInt64());
         Assert.Equal(host.Truth("cw").Orders.Count, doc.RootElement.GetProperty("orders").GetArrayLength());
     }
+
+    [Fact]
+    public async Task Control_api_lists_accounts_and_rejects_unknown_fault_kinds()
+    {
+        await using var host = await SimFixture.StartAsync();
+        using var http = new HttpClient();
+        using var doc = JsonDocument.Parse(await http.GetStringAsync(new Uri(host.HttpBaseUri, "/sim/accounts")));
+        Assert.Equal("cw-secret", doc.RootElement[0].GetProperty("secret").GetString());
+        var bad = await http.PostAsync(new Uri(host.HttpBaseUri, "/sim/faults"),
+            new StringContent("{\"kind\":\"Explode\"}", Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+    }
 }

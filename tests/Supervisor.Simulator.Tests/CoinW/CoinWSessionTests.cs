@@ -62,6 +62,19 @@ public sealed class CoinWSessionTests
     }
 
     [Fact]
+    public async Task Unsub_acks_with_channel_unsub_and_stops_pushes()
+    {
+        await using var host = await SimFixture.StartAsync();
+        await using var s = await SimFixture.CoinWLoggedInAsync(host, "order");
+        await s.SendAsync("{\"event\":\"unsub\",\"params\":{\"biz\":\"futures\",\"type\":\"order\"}}");
+        using var ack = JsonDocument.Parse((await s.ReceiveAsync())!);
+        Assert.Equal("unsub", ack.RootElement.GetProperty("channel").GetString());
+        await host.AdvanceAsync(50);
+        await s.SendAsync("{\"event\":\"ping\"}");
+        Assert.Equal("{\"event\":\"pong\"}", await s.ReceiveAsync());
+    }
+
+    [Fact]
     public async Task Silent_socket_is_dropped_after_the_idle_timeout()
     {
         await using var host = await SimFixture.StartAsync(new SimulatorOptions { CoinWIdleTimeout = TimeSpan.FromMilliseconds(300) });
