@@ -88,11 +88,10 @@ internal sealed class ChainUpSession : SimSession
             SendText("{\"code\":-1003,\"msg\":\"Too many requests\"}");
             return;
         }
-        if (Account is null)
-        {
-            Account = account;
-            account.Changed += OnChange;
-        }
+        Account ??= account;
+        // Remove-then-add keeps exactly one handler across unsub/sub cycles.
+        Account.Changed -= OnChange;
+        Account.Changed += OnChange;
         SendText("sub success");
     }
 

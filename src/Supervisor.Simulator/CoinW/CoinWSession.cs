@@ -13,7 +13,7 @@ internal sealed class CoinWSession : SimSession
     private static readonly HashSet<string> Private = ["order", "position", "position_change", "assets", "assets_ag", "user_setting"];
     private static readonly HashSet<string> Public = ["ticker_swap", "depth", "fills", "candles_swap", "candles_swap_utc", "index_price", "mark_price", "funding_rate"];
     private readonly HashSet<string> _subs = [];
-    private readonly Dictionary<string, string> _markSubs = new(StringComparer.OrdinalIgnoreCase);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _markSubs = new(StringComparer.OrdinalIgnoreCase);
 
     public CoinWSession(WebSocket socket, SimulatorState state) : base(socket, state) { }
 
@@ -72,11 +72,10 @@ internal sealed class CoinWSession : SimSession
             SendText(CoinWFrames.LoginFailed());
             return;
         }
-        if (Account is null)
-        {
-            Account = account;
-            account.Changed += OnChange;
-        }
+        Account ??= account;
+        // Remove-then-add keeps exactly one handler across repeated logins.
+        Account.Changed -= OnChange;
+        Account.Changed += OnChange;
         SendText(CoinWFrames.LoginOk());
     }
 
@@ -104,10 +103,13 @@ internal sealed class CoinWSession : SimSession
         }
         if (type == "mark_price" && pair is not null)
         {
-            if (sub) _markSubs[pair.ToUpperInvariant()] = pair; else _markSubs.Remove(pair.ToUpperInvariant());
+            if (sub) _markSubs[pair.ToUpperInvariant()] = pair; else _markSubs.TryRemove(pair.ToUpperInvariant(), out _);
         }
-        else if (sub) _subs.Add(type);
-        else _subs.Remove(type);
+        else
+        {
+            // OnChange runs on the activity thread; the receive loop mutates the set.
+            lock (_subs) { if (sub) _subs.Add(type); else _subs.Remove(type); }
+        }
         SendText(CoinWFrames.Ack(channel, type, pair, true, 0, null));
     }
 
@@ -115,7 +117,11 @@ internal sealed class CoinWSession : SimSession
     {
         var uid = Account!.Config.UserId;
         foreach (var (type, frame) in CoinWFrames.ForChange(change, uid))
-            if (_subs.Contains(type)) SendText(frame);
+        {
+            bool wanted;
+            lock (_subs) { wanted = _subs.Contains(type); }
+            if (wanted) SendText(frame);
+        }
     }
 
     public override void Inject(FaultKind kind)
