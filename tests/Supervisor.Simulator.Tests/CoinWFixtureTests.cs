@@ -1,0 +1,57 @@
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json.Nodes;
+using Supervisor.Simulator.Model;
+
+namespace Supervisor.Simulator.Tests;
+
+/// <summary>
+/// The coinw-net transcripts played against the simulator: sent the client's frames in order, it must answer with the
+/// same JSON (keys and values; order and whitespace aside) as the recorded server lines.
+/// </summary>
+public sealed class CoinWFixtureTests
+{
+    public static TheoryData<string> Transcripts => new() { "Order.txt", "Position.txt", "PositionDetail.txt", "Balance.txt" };
+
+    private static string FixturePath(string file)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Supervisor.sln")))
+            {
+                return Path.Combine(dir.Parent!.FullName, "shared", "venues", "fixtures", "coinw-net", file);
+            }
+        }
+        throw new DirectoryNotFoundException("Supervisor.sln not found");
+    }
+
+    [Theory]
+    [MemberData(nameof(Transcripts))]
+    public async Task The_simulator_answers_the_client_frames_like_the_recorded_server(string transcript)
+    {
+        // The transcripts log in with empty credentials.
+        await using var host = await SimulatorHost.StartAsync(new SimulatorOptions { Accounts = [new SimAccount("fx", "coinw", "", "")], TickInterval = null });
+        using var socket = new ClientWebSocket();
+        await socket.ConnectAsync(host.CoinWUri, default);
+        var lines = File.ReadAllLines(FixturePath(transcript));
+        var exchanges = 0;
+        foreach (var line in lines.TakeWhile(l => !l.StartsWith('=')))
+        {
+            if (line.StartsWith('>'))
+            {
+                await socket.SendAsync(Encoding.UTF8.GetBytes(line[1..].Trim()), WebSocketMessageType.Text, true, default);
+            }
+            else if (line.StartsWith('<'))
+            {
+                var buffer = new byte[8192];
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+                var result = await socket.ReceiveAsync(buffer, timeout.Token);
+                var actual = JsonNode.Parse(Encoding.UTF8.GetString(buffer, 0, result.Count));
+                var expected = JsonNode.Parse(line[1..].Trim());
+                Assert.True(JsonNode.DeepEquals(expected, actual), $"expected {expected?.ToJsonString()} but got {actual?.ToJsonString()}");
+                exchanges++;
+            }
+        }
+        Assert.Equal(2, exchanges);
+    }
+}
