@@ -95,7 +95,7 @@ public sealed class CoinWCodec(DecoderLimits? limits = null)
         var payload = root.GetProperty("data");
         return type switch
         {
-            "order" => Each(payload, Order),
+            "order" => Each(payload, OrderOrTrigger),
             "position" => Each(payload, Position),
             "position_change" => Each(payload, Fill),
             "assets" => Assets(payload),
@@ -132,6 +132,18 @@ public sealed class CoinWCodec(DecoderLimits? limits = null)
                 JsonValues.DecimalOr(item, "margin", 0m));
         }
         return DecodeResult.Of([.. byCurrency.Values]);
+    }
+
+    /// <summary>CoinW sends trigger (plan) orders on the order channel, marked <c>posType</c> / <c>originalType</c> <c>planTrigger</c>.</summary>
+    private static VenueEvent OrderOrTrigger(JsonElement item)
+    {
+        if (JsonValues.TextOrNull(item, "posType") != "planTrigger" && JsonValues.TextOrNull(item, "originalType") != "planTrigger")
+        {
+            return Order(item);
+        }
+        var order = Order(item);
+        return new TriggerOrderChanged(Venue, order.OrderId, order.Instrument, order.Side ?? TradeSide.Long,
+            JsonValues.DecimalOr(item, "triggerPrice", order.Price), order.Quantity, order.Status);
     }
 
     private static OrderChanged Order(JsonElement item)

@@ -22,6 +22,14 @@ public sealed class CoinWCodecTests
     }
 
     [Fact]
+    public void Trigger_orders_on_the_order_channel_decode_as_trigger_orders()
+    {
+        var frame = SharedData.FixturePush("Order.txt").Replace("\"posType\": \"plan\"", "\"posType\": \"planTrigger\"", StringComparison.Ordinal);
+        var trigger = Assert.IsType<TriggerOrderChanged>(Assert.Single(Decode(frame).Events));
+        Assert.Equal(new TriggerOrderChanged("coinw", "33308740320587027", "BTC", TradeSide.Long, 95400m, 1m, OrderStatus.New), trigger);
+    }
+
+    [Fact]
     public void The_position_fixture_decodes_exactly()
     {
         var result = Decode(SharedData.FixturePush("Position.txt"));
