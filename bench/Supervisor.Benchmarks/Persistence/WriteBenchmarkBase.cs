@@ -14,6 +14,9 @@ public abstract class WriteBenchmarkBase
     private SqlJournal _journal = null!;
     private List<(string Pid, long Seq, byte[] Bytes)> _rawRows = null!;
     private int _round;
+    private TimeSpan _cpuAtIterationStart;
+    private TimeSpan _cpuTotal;
+    private long _eventsMeasured;
 
     /// <summary>The engine.</summary>
     [Params(SqlEngine.Sqlite, SqlEngine.PostgreSql)]
@@ -43,8 +46,17 @@ public abstract class WriteBenchmarkBase
     {
         var (transactions, rows) = _journal.WriteStatistics;
         Console.WriteLine($"// batch fill: {rows} rows in {transactions} transactions = {(double)rows / Math.Max(1, transactions):F1} rows per transaction");
+        // Process CPU (user + kernel, all threads, database client side; a PostgreSQL server's own CPU is not included).
+        Console.WriteLine($"// cpu per event: {_cpuTotal.TotalMicroseconds / Math.Max(1, _eventsMeasured):F1} us over {_eventsMeasured} events");
         await _journal.DisposeAsync();
         await _target.DisposeAsync();
+    }
+
+    [IterationCleanup]
+    public void MeasureCpu()
+    {
+        _cpuTotal += System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - _cpuAtIterationStart;
+        _eventsMeasured += Events;
     }
 
     [IterationSetup]
@@ -60,6 +72,7 @@ public abstract class WriteBenchmarkBase
                 _rawRows.Add(($"raw-{_round}-{w}", i, BenchData.Serializer.Serialize(BenchData.Event(i)).Bytes));
             }
         }
+        _cpuAtIterationStart = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
     }
 
     /// <summary>The physical baseline.</summary>
