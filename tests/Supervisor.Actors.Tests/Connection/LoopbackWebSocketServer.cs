@@ -43,6 +43,21 @@ internal sealed class LoopbackWebSocketServer : IAsyncDisposable
         return new LoopbackWebSocketServer(app, new Uri(address.Replace("http://", "ws://") + "/ws"));
     }
 
+    /// <summary>The next message the client sends, or null once the socket has closed or the request was aborted.</summary>
+    public static async Task<string?> ReceiveTextAsync(HttpContext context, WebSocket socket)
+    {
+        var buffer = new byte[8192];
+        try
+        {
+            var result = await socket.ReceiveAsync(buffer, context.RequestAborted);
+            return result.MessageType == WebSocketMessageType.Close ? null : System.Text.Encoding.UTF8.GetString(buffer, 0, result.Count);
+        }
+        catch (Exception) when (socket.State != WebSocketState.Open || context.RequestAborted.IsCancellationRequested)
+        {
+            return null;
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();

@@ -31,23 +31,8 @@ internal sealed class ScriptedVenue : IAsyncDisposable
                 await Send(socket, "greet");
             }
             var pushing = PushLoop(context, socket, venue!.Push.Reader);
-            var buffer = new byte[4096];
-            while (socket.State == WebSocketState.Open)
+            while (await LoopbackWebSocketServer.ReceiveTextAsync(context, socket) is { } text)
             {
-                WebSocketReceiveResult result;
-                try
-                {
-                    result = await socket.ReceiveAsync(buffer, context.RequestAborted);
-                }
-                catch (Exception) when (context.RequestAborted.IsCancellationRequested || socket.State != WebSocketState.Open)
-                {
-                    break;
-                }
-                if (result.MessageType == WebSocketMessageType.Close)
-                {
-                    break;
-                }
-                var text = Encoding.UTF8.GetString(buffer, 0, result.Count);
                 var reply = text switch
                 {
                     "login" => loginReply,

@@ -42,23 +42,9 @@ public sealed class ChainUpProtocolTests : TestKit.TestKit
             seenKey = context.Request.Headers["api-key"];
             var firstSession = Interlocked.Increment(ref sessions) == 1;
             await socket.SendAsync("connect success"u8.ToArray(), WebSocketMessageType.Text, true, default);
-            var buffer = new byte[4096];
-            while (socket.State == WebSocketState.Open)
+            while (await LoopbackWebSocketServer.ReceiveTextAsync(context, socket) is { } text)
             {
-                WebSocketReceiveResult result;
-                try
-                {
-                    result = await socket.ReceiveAsync(buffer, context.RequestAborted);
-                }
-                catch (Exception) when (socket.State != WebSocketState.Open || context.RequestAborted.IsCancellationRequested)
-                {
-                    break;
-                }
-                if (result.MessageType == WebSocketMessageType.Close)
-                {
-                    break;
-                }
-                using var message = JsonDocument.Parse(buffer.AsMemory(0, result.Count));
+                using var message = JsonDocument.Parse(text);
                 if (message.RootElement.TryGetProperty("ping", out var ping))
                 {
                     await socket.SendAsync(Gzip($"{{\"pong\":{ping.GetInt64() + 1}}}"), WebSocketMessageType.Binary, true, default);

@@ -38,25 +38,11 @@ internal sealed class CoinWLoopbackVenue : IAsyncDisposable
                     send.Release();
                 }
             }
-            var buffer = new byte[8192];
             var subscribed = 0;
             Task? pushing = null;
-            while (socket.State == WebSocketState.Open)
+            while (await LoopbackWebSocketServer.ReceiveTextAsync(context, socket) is { } text)
             {
-                WebSocketReceiveResult result;
-                try
-                {
-                    result = await socket.ReceiveAsync(buffer, context.RequestAborted);
-                }
-                catch (Exception) when (socket.State != WebSocketState.Open || context.RequestAborted.IsCancellationRequested)
-                {
-                    break;
-                }
-                if (result.MessageType == WebSocketMessageType.Close)
-                {
-                    break;
-                }
-                using var command = JsonDocument.Parse(buffer.AsMemory(0, result.Count));
+                using var command = JsonDocument.Parse(text);
                 var root = command.RootElement;
                 switch (root.GetProperty("event").GetString())
                 {
