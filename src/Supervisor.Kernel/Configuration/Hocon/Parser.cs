@@ -164,6 +164,10 @@ internal sealed class Parser
             throw new HoconException("a substitution cannot be part of a key", Peek().Origin);
         }
         var key = PathExpression.Build(keyTokens, keyStart.Origin);
+        if (key.Count + (path?.Count ?? 0) > _context.Options.MaxNestingDepth)
+        {
+            throw new HoconException($"the key path is deeper than {_context.Options.MaxNestingDepth} levels", keyStart.Origin);
+        }
         SkipBlank();
         var separator = Peek();
         var fieldPath = path is null ? null : Concat(path, key);
