@@ -29,7 +29,15 @@ public static class HoconDuration
         {
             throw new FormatException($"'{text}' is not a duration: '{number}' is not a number");
         }
-        var ticks = decimal.Round(value * nanos / 100m);
+        decimal ticks;
+        try
+        {
+            ticks = decimal.Round(value * nanos / 100m);
+        }
+        catch (OverflowException)
+        {
+            ticks = decimal.MaxValue;
+        }
         if (ticks > long.MaxValue || ticks < long.MinValue)
         {
             throw new FormatException($"'{text}' is too long a duration");
