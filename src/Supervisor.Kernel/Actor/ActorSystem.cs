@@ -80,6 +80,10 @@ public sealed partial class ActorSystem : IActorRefFactory, IDisposable
         return new ActorSystem(name, setup);
     }
 
+    /// <summary>Creates and starts an actor system configured in HOCON (the <c>kernel</c> section; reference defaults below it).</summary>
+    /// <exception cref="Configuration.HoconException">The configuration does not resolve or a setting has the wrong type.</exception>
+    public static ActorSystem Create(string name, Configuration.Config config) => Create(name, ActorSystemSetup.FromConfig(config));
+
     /// <summary>Creates a top-level actor under <c>/user</c>.</summary>
     /// <exception cref="InvalidOperationException">The system is terminating.</exception>
     public IActorRef ActorOf(Props props, string? name = null)

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Supervisor.Kernel.Configuration;
 
 namespace Supervisor.Kernel.Actor;
 
@@ -19,6 +20,27 @@ public sealed record ActorSystemSetup
 
     /// <summary>How many dead letters are logged before logging them is muted (kernel.log-dead-letters); 0 logs none.</summary>
     public int LogDeadLetters { get; init; } = 10;
+
+    /// <summary>The configuration the system was created from (Akka's <c>Settings.Config</c>): the reference defaults unless given.</summary>
+    public Config Config { get; init; } = ConfigurationFactory.Default();
+
+    /// <summary>
+    /// Settings read from <paramref name="config"/> (the <c>kernel</c> section), with the embedded reference.conf below
+    /// it for whatever it leaves out.
+    /// </summary>
+    public static ActorSystemSetup FromConfig(Config config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var merged = ConfigurationFactory.Load(config);
+        var askTimeout = merged.GetTimeSpan("kernel.actor.ask-timeout");
+        return new ActorSystemSetup
+        {
+            Config = merged,
+            Throughput = merged.GetInt("kernel.actor.throughput"),
+            AskTimeout = askTimeout == Timeout.InfiniteTimeSpan ? null : askTimeout,
+            LogDeadLetters = merged.GetInt("kernel.log-dead-letters"),
+        };
+    }
 
     /// <summary>The scheduler; null for the system clock. The TestKit passes a virtual one.</summary>
     public IScheduler? Scheduler { get; init; }

@@ -13,11 +13,13 @@ public sealed class Persistence
 {
     private static readonly ConditionalWeakTable<ActorSystem, Persistence> s_extensions = new();
     private AsyncWriteJournal? _journal;
-    private PersistenceSettings _settings = PersistenceSettings.Default;
+    private PersistenceSettings _settings;
 
     private Persistence(ActorSystem system)
     {
         System = system;
+        _settings = PersistenceSettings.FromConfig(system.Settings.Config);
+        _settings.Validate();
         Permitter = new RecoveryPermitter(() => _settings.MaxConcurrentRecoveries);
     }
 

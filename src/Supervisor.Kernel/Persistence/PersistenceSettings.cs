@@ -1,3 +1,5 @@
+using Supervisor.Kernel.Configuration;
+
 namespace Supervisor.Kernel.Persistence;
 
 /// <summary>Settings of persistent actors (Akka's names and defaults).</summary>
@@ -14,6 +16,19 @@ public sealed record PersistenceSettings
 
     /// <summary>Atomic writes one actor sends to the journal in one call (kernel.persistence.max-message-batch-size).</summary>
     public int MaxMessageBatchSize { get; init; } = 200;
+
+    /// <summary>The <c>kernel.persistence</c> section of <paramref name="config"/>, reference defaults below it.</summary>
+    public static PersistenceSettings FromConfig(Config config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var merged = ConfigurationFactory.Load(config);
+        return new PersistenceSettings
+        {
+            MaxConcurrentRecoveries = merged.GetInt("kernel.persistence.max-concurrent-recoveries"),
+            RecoveryEventTimeout = merged.GetTimeSpan("kernel.persistence.recovery-event-timeout"),
+            MaxMessageBatchSize = merged.GetInt("kernel.persistence.max-message-batch-size"),
+        };
+    }
 
     internal void Validate()
     {
