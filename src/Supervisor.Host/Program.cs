@@ -13,6 +13,7 @@ public static class Program
     {
         DemoCommand.Create(),
         DecodeCommand.Create(),
+        ConfigCommand.Create(),
         JournalCommands.Events(),
         JournalCommands.State(),
     };
