@@ -53,6 +53,8 @@ public sealed class HoconRuleTests
         { "a { x = 1 }\nb = ${a}\na { y = 2 }", """{"a":{"x":1,"y":2},"b":{"x":1,"y":2}}""" },
         { "x { a = 1 }\nx = null\nx { b = 2 }", """{"x":{"b":2}}""" },
         { "a { p = 1 }\na { p = ${a.p}2 }", """{"a":{"p":"12"}}""" },
+        { "foo = 1\nbar = ${foo}\nfoo = ${bar}", """{"foo":1,"bar":1}""" },
+        { "path = a\nfull = ${path}\"/x\"\npath = ${full}\"/y\"", """{"path":"a/x/y","full":"a/x"}""" },
         // +=
         { "x += 1\nx += 2", """{"x":[1,2]}""" },
         { "x = [0]\nx += 1", """{"x":[0,1]}""" },

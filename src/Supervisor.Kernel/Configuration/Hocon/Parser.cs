@@ -194,10 +194,6 @@ internal sealed class Parser
         {
             value = Append(fieldPath, key, value, separator.Origin);
         }
-        if (fieldPath is not null)
-        {
-            MarkFieldSubstitutions(value, fieldPath);
-        }
         Assign(obj, key, value);
     }
 
@@ -209,24 +205,6 @@ internal sealed class Parser
             Prefix = fieldPath is null ? _context.RootPath : null,
         };
         return new ConcatExpr([self, new ArrayExpr([value], value.Origin)], origin);
-    }
-
-    private static void MarkFieldSubstitutions(Expr value, IReadOnlyList<string> fieldPath)
-    {
-        switch (value)
-        {
-            case SubstitutionExpr s:
-                s.FieldPath = fieldPath;
-                s.FieldValue = value;
-                break;
-            case ConcatExpr c:
-                foreach (var s in c.Parts.OfType<SubstitutionExpr>())
-                {
-                    s.FieldPath = fieldPath;
-                    s.FieldValue = value;
-                }
-                break;
-        }
     }
 
     private static void Assign(ObjectExpr obj, List<string> key, Expr value)
@@ -252,61 +230,72 @@ internal sealed class Parser
     /// <summary>One value, or several on one line joined by concatenation; null when there is none.</summary>
     private Expr? ParseValue(IReadOnlyList<string>? path)
     {
-        var parts = new List<Expr>();
+        // Most values are one token: the list of parts is only made when a second part follows. Whitespace before the
+        // first part and after the last is dropped; whitespace between parts is kept for string concatenation.
+        Expr? first = null;
+        List<Expr>? parts = null;
+        ScalarExpr? space = null;
         while (true)
         {
             var token = Peek();
-            switch (token.Kind)
+            if (token.Kind == TokenKind.Whitespace)
             {
-                case TokenKind.Whitespace:
-                    Take();
-                    parts.Add(new ScalarExpr(HoconScalar.String(token.Text, token.Origin), isUnquotedWhitespace: true));
-                    continue;
-                case TokenKind.QuotedString or TokenKind.TripleQuotedString or TokenKind.Unquoted:
-                    Take();
-                    parts.Add(new ScalarExpr(HoconScalar.String(token.Text, token.Origin)));
-                    continue;
-                case TokenKind.Number:
-                    Take();
-                    parts.Add(new ScalarExpr(new HoconScalar(HoconScalarKind.Number, token.Text, token.Origin)));
-                    continue;
-                case TokenKind.True or TokenKind.False:
-                    Take();
-                    parts.Add(new ScalarExpr(new HoconScalar(HoconScalarKind.Boolean, token.Text, token.Origin)));
-                    continue;
-                case TokenKind.Null:
-                    Take();
-                    parts.Add(new ScalarExpr(new HoconScalar(HoconScalarKind.Null, "null", token.Origin)));
-                    continue;
-                case TokenKind.Substitution:
-                    Take();
-                    parts.Add(Substitution(token));
-                    continue;
-                case TokenKind.OpenCurly:
-                    Take();
-                    parts.Add(ParseObjectBody(braced: true, path, token.Origin));
-                    continue;
-                case TokenKind.OpenSquare:
-                    Take();
-                    parts.Add(ParseArray(token.Origin));
-                    continue;
+                Take();
+                if (first is not null)
+                {
+                    space = new ScalarExpr(HoconScalar.String(token.Text, token.Origin), isUnquotedWhitespace: true);
+                }
+                continue;
             }
-            break;
+            var part = ParsePart(token, path);
+            if (part is null)
+            {
+                break;
+            }
+            if (first is null)
+            {
+                first = part;
+                continue;
+            }
+            parts ??= [first];
+            if (space is not null)
+            {
+                parts.Add(space);
+                space = null;
+            }
+            parts.Add(part);
         }
-        while (parts.Count > 0 && parts[^1] is ScalarExpr { IsUnquotedWhitespace: true })
+        return parts is null ? first : Concatenation.JoinLiterals(parts);
+    }
+
+    private Expr? ParsePart(Token token, IReadOnlyList<string>? path)
+    {
+        switch (token.Kind)
         {
-            parts.RemoveAt(parts.Count - 1);
+            case TokenKind.QuotedString or TokenKind.TripleQuotedString or TokenKind.Unquoted:
+                Take();
+                return new ScalarExpr(HoconScalar.String(token.Text, token.Origin));
+            case TokenKind.Number:
+                Take();
+                return new ScalarExpr(new HoconScalar(HoconScalarKind.Number, token.Text, token.Origin));
+            case TokenKind.True or TokenKind.False:
+                Take();
+                return new ScalarExpr(new HoconScalar(HoconScalarKind.Boolean, token.Text, token.Origin));
+            case TokenKind.Null:
+                Take();
+                return new ScalarExpr(new HoconScalar(HoconScalarKind.Null, "null", token.Origin));
+            case TokenKind.Substitution:
+                Take();
+                return Substitution(token);
+            case TokenKind.OpenCurly:
+                Take();
+                return ParseObjectBody(braced: true, path, token.Origin);
+            case TokenKind.OpenSquare:
+                Take();
+                return ParseArray(token.Origin);
+            default:
+                return null;
         }
-        while (parts.Count > 0 && parts[0] is ScalarExpr { IsUnquotedWhitespace: true })
-        {
-            parts.RemoveAt(0);
-        }
-        return parts.Count switch
-        {
-            0 => null,
-            1 => parts[0],
-            _ => Concatenation.JoinLiterals(parts),
-        };
     }
 
     private SubstitutionExpr Substitution(Token token)

@@ -10,6 +10,10 @@ internal static class PathExpression
 {
     public static List<string> Build(IReadOnlyList<Token> tokens, ConfigOrigin origin)
     {
+        if (tokens is [{ Kind: TokenKind.Unquoted } only] && only.Text.Length > 0 && !only.Text.Contains('.'))
+        {
+            return [only.Text];
+        }
         var first = 0;
         var last = tokens.Count - 1;
         while (first <= last && tokens[first].Kind == TokenKind.Whitespace)
@@ -20,7 +24,6 @@ internal static class PathExpression
         {
             last--;
         }
-        var text = Render(tokens);
         if (first > last)
         {
             throw new HoconException("empty path: a key must have at least one character (write \"\" for an empty key)", origin);
@@ -47,7 +50,7 @@ internal static class PathExpression
                 }
                 if (!hasContent)
                 {
-                    throw new HoconException($"invalid path '{text}': an empty element before '.' (quote it as \"\" if you mean an empty key)", origin);
+                    throw new HoconException($"invalid path '{Render(tokens)}': an empty element before '.' (quote it as \"\" if you mean an empty key)", origin);
                 }
                 elements.Add(current.ToString());
                 current.Clear();
@@ -56,7 +59,7 @@ internal static class PathExpression
         }
         if (!hasContent)
         {
-            throw new HoconException($"invalid path '{text}': it ends with '.'", origin);
+            throw new HoconException($"invalid path '{Render(tokens)}': it ends with '.'", origin);
         }
         elements.Add(current.ToString());
         return elements;

@@ -11,7 +11,8 @@ namespace Supervisor.Kernel.Configuration.Hocon;
 /// everything older; objects merge key by key down to that point. Stacks are walked lazily, so a hidden value is
 /// never evaluated and looking up <c>a.b</c> never evaluates the rest of <c>a</c> (which would make
 /// <c>a { x = 1, y = ${a.x} }</c> a false cycle). A substitution that is a field's value (or part of it) and points
-/// at that field or below it looks back: it sees the field's stack without its own assignment and anything newer.
+/// at that field or below it (directly or through other substitutions) looks back: it sees the field's stack without
+/// its own assignment and anything newer.
 /// Every substitution and concatenation is evaluated once (memoized by occurrence); re-entering one that is being
 /// evaluated is a cycle.
 /// </remarks>
@@ -41,8 +42,6 @@ internal sealed class Resolver
         };
     }
 
-    /// <summary>The value at <paramref name="path"/>, or null when there is none (used by getters on unresolved configs).</summary>
-    public HoconValue? Lookup(IReadOnlyList<string> path) => LookupPath(path, null, null);
 
     private HoconValue? EvalStack(IReadOnlyList<Expr> newestFirst)
     {
@@ -95,6 +94,10 @@ internal sealed class Resolver
 
     private HoconObject MergeLayers(List<Expr> newestFirst)
     {
+        if (newestFirst is [ObjectExpr single])
+        {
+            return MergeSingle(single);
+        }
         var keys = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = newestFirst.Count - 1; i >= 0; i--)
@@ -117,6 +120,36 @@ internal sealed class Resolver
             }
         }
         return new HoconObject(fields, newestFirst[0].Origin);
+    }
+
+    // The common case, one object literal with no other layer: no key union, and a lone literal needs no stack.
+    private HoconObject MergeSingle(ObjectExpr obj)
+    {
+        var fields = new List<KeyValuePair<string, HoconValue>>(obj.Keys.Count);
+        foreach (var key in obj.Keys)
+        {
+            var stack = obj.StackOf(key);
+            var value = stack is [ScalarExpr scalar] ? scalar.Value : EvalStack(Reversed(stack));
+            if (value is not null)
+            {
+                fields.Add(new(key, value));
+            }
+        }
+        return new HoconObject(fields, obj.Origin);
+    }
+
+    private static IReadOnlyList<Expr> Reversed(IReadOnlyList<Expr> stack)
+    {
+        if (stack.Count == 1)
+        {
+            return stack;
+        }
+        var reversed = new Expr[stack.Count];
+        for (var i = 0; i < stack.Count; i++)
+        {
+            reversed[i] = stack[stack.Count - 1 - i];
+        }
+        return reversed;
     }
 
     private static IEnumerable<string> KeysOf(Expr layer) => layer switch
@@ -210,17 +243,18 @@ internal sealed class Resolver
 
     private HoconValue? EvalSubstitution(SubstitutionExpr s)
     {
+        var lookedBack = false;
         if (s.Prefix is { Count: > 0 } prefix)
         {
             var rerooted = new List<string>(prefix.Count + s.Path.Count);
             rerooted.AddRange(prefix);
             rerooted.AddRange(s.Path);
-            if (LookupFor(s, rerooted) is { } found)
+            if (LookupPath(rerooted, ref lookedBack) is { } found)
             {
                 return found;
             }
         }
-        if (LookupFor(s, s.Path) is { } value)
+        if (LookupPath(s.Path, ref lookedBack) is { } value)
         {
             return value;
         }
@@ -232,30 +266,33 @@ internal sealed class Resolver
         {
             return null;
         }
+        if (lookedBack)
+        {
+            throw new HoconException(
+                $"could not resolve {s.Display}: substitution cycle — it refers back to the value being resolved, and '{PathExpression.Render(s.Path)}' has no earlier value to use",
+                s.Origin);
+        }
         var where = _environment is null ? "" : " nor in the environment";
         throw new HoconException($"could not resolve {s.Display}: no setting at '{PathExpression.Render(s.Path)}' in the configuration{where}", s.Origin);
     }
 
-    private HoconValue? LookupFor(SubstitutionExpr s, IReadOnlyList<string> path)
-    {
-        var selfReferential = s.FieldPath is { } field && StartsWith(path, field);
-        return selfReferential ? LookupPath(path, s.FieldPath, s.FieldValue) : LookupPath(path, null, null);
-    }
-
-    private HoconValue? LookupPath(IReadOnlyList<string> path, IReadOnlyList<string>? cutPath, Expr? cutAt)
+    /// <summary>
+    /// Walks the merge stacks along <paramref name="path"/>. Where a stack holds a field value that is being resolved
+    /// right now (the lookup came from inside it, directly or through other substitutions), that value and everything
+    /// newer are left out: the substitution is self-referential and sees the field's earlier value.
+    /// </summary>
+    private HoconValue? LookupPath(IReadOnlyList<string> path, ref bool lookedBack)
     {
         IReadOnlyList<Expr> entries = _roots;
         for (var i = 0; i < path.Count; i++)
         {
             var layers = CollectObjectLayers(entries, out _);
             var children = ChildEntries(layers, path[i]);
-            if (cutPath is not null && i == cutPath.Count - 1)
+            var resolving = children.FindLastIndex(e => e is SubstitutionExpr or ConcatExpr && _resolving.Contains(e));
+            if (resolving >= 0)
             {
-                var index = children.FindIndex(e => ReferenceEquals(e, cutAt));
-                if (index >= 0)
-                {
-                    children.RemoveRange(0, index + 1);
-                }
+                children.RemoveRange(0, resolving + 1);
+                lookedBack = true;
             }
             if (children.Count == 0)
             {
@@ -264,22 +301,6 @@ internal sealed class Resolver
             entries = children;
         }
         return EvalStack(entries);
-    }
-
-    private static bool StartsWith(IReadOnlyList<string> path, IReadOnlyList<string> prefix)
-    {
-        if (path.Count < prefix.Count)
-        {
-            return false;
-        }
-        for (var i = 0; i < prefix.Count; i++)
-        {
-            if (!string.Equals(path[i], prefix[i], StringComparison.Ordinal))
-            {
-                return false;
-            }
-        }
-        return true;
     }
 
     private HoconValue? EvalConcat(ConcatExpr concat)

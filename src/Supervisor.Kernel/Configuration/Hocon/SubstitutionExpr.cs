@@ -2,9 +2,7 @@ namespace Supervisor.Kernel.Configuration.Hocon;
 
 /// <summary>
 /// <c>${path}</c> or <c>${?path}</c>. <see cref="Prefix"/> is the path of the object an included file was included
-/// into: the substitution is looked up there first, then from the root. <see cref="FieldPath"/> and
-/// <see cref="FieldValue"/> are set when the substitution is (part of) a field's whole value, which is what makes it
-/// self-referential when it points at that field or below it.
+/// into: the substitution is looked up there first, then from the root.
 /// </summary>
 internal sealed class SubstitutionExpr(IReadOnlyList<string> path, bool optional, string text, ConfigOrigin origin) : Expr(origin)
 {
@@ -15,10 +13,6 @@ internal sealed class SubstitutionExpr(IReadOnlyList<string> path, bool optional
     public string Text { get; } = text;
 
     public IReadOnlyList<string>? Prefix { get; init; }
-
-    public IReadOnlyList<string>? FieldPath { get; set; }
-
-    public Expr? FieldValue { get; set; }
 
     public string Display => (Optional ? "${?" : "${") + Text + "}";
 }

@@ -12,6 +12,8 @@ internal sealed class Tokenizer
 {
     private const string NotInUnquoted = "$\"{}[]:=,+#`^?!@*&\\";
     private const string NumberChars = "0123456789+-.eE";
+    private static readonly bool[] Reserved = Table(NotInUnquoted);
+    private static readonly bool[] InNumber = Table(NumberChars);
 
     private readonly string _text;
     private readonly string _source;
@@ -38,10 +40,8 @@ internal sealed class Tokenizer
             var c = _text[_pos];
             if (c == '#' || (c == '/' && Peek(1) == '/'))
             {
-                while (_pos < _text.Length && _text[_pos] != '\n')
-                {
-                    _pos++;
-                }
+                var newline = _text.IndexOf('\n', _pos);
+                _pos = newline < 0 ? _text.Length : newline;
                 continue;
             }
             return Read(c);
@@ -88,18 +88,31 @@ internal sealed class Tokenizer
             {
                 _pos++;
             }
-            return new Token(TokenKind.Whitespace, _text[start.._pos], origin);
+            var text = _pos - start == 1 && c == ' ' ? " " : _text[start.._pos];
+            return new Token(TokenKind.Whitespace, text, origin);
         }
         if (c is >= '0' and <= '9' or '-')
         {
             return ReadNumber(origin);
         }
-        if (NotInUnquoted.Contains(c))
+        if (IsReserved(c))
         {
             throw new HoconException($"reserved character '{c}' is not allowed outside quotes", origin);
         }
         return ReadUnquoted(origin);
     }
+
+    private static bool[] Table(string chars)
+    {
+        var table = new bool[128];
+        foreach (var c in chars)
+        {
+            table[c] = true;
+        }
+        return table;
+    }
+
+    private static bool IsReserved(char c) => c < 128 && Reserved[c];
 
     private Token Punct(TokenKind kind, string text, ConfigOrigin origin)
     {
@@ -114,7 +127,7 @@ internal sealed class Tokenizer
         var start = _pos;
         var decimalOrExponent = false;
         _pos++;
-        while (_pos < _text.Length && NumberChars.Contains(_text[_pos]))
+        while (_pos < _text.Length && _text[_pos] < 128 && InNumber[_text[_pos]])
         {
             decimalOrExponent |= _text[_pos] is '.' or 'e' or 'E';
             _pos++;
@@ -129,7 +142,7 @@ internal sealed class Tokenizer
         }
         foreach (var ch in text)
         {
-            if (NotInUnquoted.Contains(ch))
+            if (IsReserved(ch))
             {
                 throw new HoconException($"reserved character '{ch}' is not allowed outside quotes (in '{text}')", origin);
             }
@@ -148,7 +161,7 @@ internal sealed class Tokenizer
         while (_pos < _text.Length)
         {
             var c = _text[_pos];
-            if (c == '\n' || HoconWhitespace.Is(c) || NotInUnquoted.Contains(c) || (c == '/' && Peek(1) == '/'))
+            if (IsReserved(c) || HoconWhitespace.Is(c) || (c == '/' && Peek(1) == '/'))
             {
                 break;
             }
