@@ -40,6 +40,7 @@ public sealed class HoconRuleTests
         { "a = \"\"${?nope}", """{"a":""}""" },
         { "a = ${?nope} [1]", """{"a":[1]}""" },
         { "a = ${?nope}\nc = ${?a}", "{}" },
+        { "a = ${?nope} ${?nope}", """{"a":" "}""" },
         { "foo = ${?foo}", "{}" },
         { "a = ${?a}foo", """{"a":"foo"}""" },
         { "path = \"a:b\"\npath = ${path}\":c\"", """{"path":"a:b:c"}""" },

@@ -318,7 +318,7 @@ internal sealed class Resolver
             anyDefined |= value is not null;
             values.Add((value, false));
         }
-        if (!anyDefined)
+        if (!anyDefined && values.All(v => !v.Whitespace))
         {
             return null;
         }
