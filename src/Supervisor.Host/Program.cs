@@ -12,6 +12,7 @@ public static class Program
     internal static RootCommand BuildRoot() => new("Supervisor: keeps exchange sub-account streams alive and their state persisted.")
     {
         DemoCommand.Create(),
+        RunCommand.Create(),
         DecodeCommand.Create(),
         ConfigCommand.Create(),
         JournalCommands.Events(),

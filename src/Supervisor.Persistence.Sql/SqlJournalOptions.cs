@@ -1,3 +1,4 @@
+using Supervisor.Kernel.Configuration;
 using Supervisor.Kernel.Persistence.Serialization;
 
 namespace Supervisor.Persistence.Sql;
@@ -31,6 +32,34 @@ public sealed record SqlJournalOptions
 
     /// <summary>SQLite only: <c>FULL</c> survives power loss, <c>NORMAL</c> only process crashes (supervisor.persistence.sqlite-synchronous).</summary>
     public string SqliteSynchronous { get; init; } = "FULL";
+
+    /// <summary>The <c>supervisor.persistence</c> section of <paramref name="config"/> (reference defaults below it), validated.</summary>
+    /// <exception cref="HoconException">A setting is missing or of the wrong type.</exception>
+    /// <exception cref="ArgumentException">A setting is out of range; the message names it.</exception>
+    public static SqlJournalOptions FromConfig(Config config, IEventSerializer serializer)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var c = ConfigurationFactory.Load(config);
+        const string Path = "supervisor.persistence.";
+        var engine = c.GetString(Path + "engine") switch
+        {
+            "sqlite" => SqlEngine.Sqlite,
+            "postgresql" => SqlEngine.PostgreSql,
+            var other => throw new HoconException($"'{Path}engine' must be sqlite or postgresql, was \"{other}\"", c.GetValue(Path + "engine")!.Origin),
+        };
+        return new SqlJournalOptions
+        {
+            Engine = engine,
+            ConnectionString = c.GetString(Path + "connection-string"),
+            Serializer = serializer,
+            AutoInitialize = c.GetBoolean(Path + "auto-initialize"),
+            BatchSize = c.GetInt(Path + "batch-size"),
+            MaxBatchDelay = c.GetTimeSpan(Path + "max-batch-delay"),
+            Parallelism = c.GetInt(Path + "parallelism"),
+            ReplayPageSize = c.GetInt(Path + "replay-page-size"),
+            SqliteSynchronous = c.GetString(Path + "sqlite-synchronous"),
+        }.Validate();
+    }
 
     internal int EffectiveParallelism => Engine == SqlEngine.Sqlite ? 1 : Parallelism;
 

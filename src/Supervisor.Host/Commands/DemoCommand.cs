@@ -17,28 +17,13 @@ internal static class DemoCommand
             {
                 result.AddError("--accounts must be between 1 and 5000.");
             }
-            if (ParseDuration(result.GetValue(duration)) is null)
+            if (CommandDurations.Parse(result.GetValue(duration)) is null)
             {
                 result.AddError($"--duration '{result.GetValue(duration)}' is not a duration: use e.g. 60s, 2m or 00:01:00.");
             }
         });
         command.SetAction(async (result, cancellationToken) =>
-            await new DemoRunner(result.GetValue(accounts), ParseDuration(result.GetValue(duration))!.Value, Console.Out, interactive: !Console.IsOutputRedirected).RunAsync(cancellationToken));
+            await new DemoRunner(result.GetValue(accounts), CommandDurations.Parse(result.GetValue(duration))!.Value, Console.Out, interactive: !Console.IsOutputRedirected).RunAsync(cancellationToken));
         return command;
-    }
-
-    private static TimeSpan? ParseDuration(string? text)
-    {
-        var culture = System.Globalization.CultureInfo.InvariantCulture;
-        text = text?.Trim() ?? "";
-        if (text.EndsWith('s') && double.TryParse(text[..^1], culture, out var seconds) && seconds > 0)
-        {
-            return TimeSpan.FromSeconds(seconds);
-        }
-        if (text.EndsWith('m') && double.TryParse(text[..^1], culture, out var minutes) && minutes > 0)
-        {
-            return TimeSpan.FromMinutes(minutes);
-        }
-        return TimeSpan.TryParse(text, culture, out var span) && span > TimeSpan.Zero ? span : null;
     }
 }

@@ -1,0 +1,188 @@
+using System.Text.RegularExpressions;
+using Supervisor.Actors.Accounts;
+using Supervisor.Actors.Connection;
+using Supervisor.Actors.Protocol;
+using Supervisor.Kernel.Configuration;
+using Supervisor.Venues.CoinW;
+
+namespace Supervisor.Actors.Configuration;
+
+/// <summary>
+/// The product's settings read from HOCON (the <c>supervisor</c> section, reference.conf below it): how accounts are
+/// kept alive, the venues, and the account registry with its credentials. Every problem is collected, so an operator
+/// sees all of them at once, each with its file position and setting path.
+/// </summary>
+public sealed partial class SupervisorConfiguration
+{
+    private const string Registry = "supervisor.registry";
+
+    private SupervisorConfiguration(AccountSettings accounts, IReadOnlyList<AccountDefinition> registry, TimeSpan statusInterval, int snapshotEvery, Config config)
+    {
+        SnapshotEvery = snapshotEvery;
+        Accounts = accounts;
+        AccountDefinitions = registry;
+        StatusInterval = statusInterval;
+        Config = config;
+    }
+
+    /// <summary>Reconnect, authentication-retry and socket settings shared by every account.</summary>
+    public AccountSettings Accounts { get; }
+
+    /// <summary>The enabled accounts of the registry, each with its venue protocol and credentials.</summary>
+    public IReadOnlyList<AccountDefinition> AccountDefinitions { get; }
+
+    /// <summary>Persisted events between snapshots of an account's state (supervisor.accounts.snapshot-every).</summary>
+    public int SnapshotEvery { get; }
+
+    /// <summary>How often <c>supervisor run</c> prints a summary line.</summary>
+    public TimeSpan StatusInterval { get; }
+
+    /// <summary>The merged configuration (reference defaults included).</summary>
+    public Config Config { get; }
+
+    /// <summary>Reads everything; throws <see cref="SupervisorConfigurationException"/> listing every problem.</summary>
+    public static SupervisorConfiguration Read(Config config, CredentialSource credentials)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(credentials);
+        var problems = new List<string>();
+        var merged = ConfigurationFactory.Load(config);
+        var reader = new Reader(problems);
+        var accounts = reader.Try(() => ReadAccountSettings(merged), new AccountSettings());
+        var statusInterval = reader.Try(() => Positive(merged, "supervisor.run.status-interval"), TimeSpan.FromSeconds(10));
+        var snapshotEvery = reader.Try(() => merged.GetInt("supervisor.accounts.snapshot-every") is var n and >= 1 ? n
+            : throw new HoconException("'supervisor.accounts.snapshot-every' must be at least 1", merged.GetValue("supervisor.accounts.snapshot-every")!.Origin), 500);
+        var registry = ReadRegistry(merged, credentials, reader);
+        if (problems.Count > 0)
+        {
+            throw new SupervisorConfigurationException(problems);
+        }
+        return new SupervisorConfiguration(accounts, registry, statusInterval, snapshotEvery, merged);
+    }
+
+    private static AccountSettings ReadAccountSettings(Config c) => new()
+    {
+        MinBackoff = Positive(c, "supervisor.accounts.reconnect.min-backoff"),
+        MaxBackoff = Positive(c, "supervisor.accounts.reconnect.max-backoff"),
+        RandomFactor = c.GetDouble("supervisor.accounts.reconnect.random-factor"),
+        ResetAfter = Positive(c, "supervisor.accounts.reconnect.reset-after"),
+        AuthRetry = Positive(c, "supervisor.accounts.auth-retry"),
+        Connection = new ConnectionSettings
+        {
+            ConnectTimeout = Positive(c, "supervisor.connection.connect-timeout"),
+            HandshakeTimeout = Positive(c, "supervisor.connection.handshake-timeout"),
+            MaxFrameBytes = checked((int)c.GetByteSize("supervisor.connection.max-frame-bytes")),
+            MaxBadFrames = c.GetInt("supervisor.connection.max-bad-frames"),
+            BadFrameWindow = Positive(c, "supervisor.connection.bad-frame-window"),
+        }.Validate(),
+    };
+
+    private static TimeSpan Positive(Config c, string path)
+    {
+        var value = c.GetTimeSpan(path);
+        return value > TimeSpan.Zero ? value : throw new HoconException($"'{path}' must be a positive duration, was {value}", c.GetValue(path)!.Origin);
+    }
+
+    private static List<AccountDefinition> ReadRegistry(Config c, CredentialSource credentials, Reader reader)
+    {
+        var definitions = new List<AccountDefinition>();
+        var entries = reader.Try(() => c.GetConfigList(Registry), []);
+        var coinw = reader.Try(() => Venue(c, "supervisor.venues.coinw"), null);
+        var chainup = reader.Try(() => Venue(c, "supervisor.venues.chainup"), null);
+        var tenants = reader.Try(() => c.GetConfig("supervisor.venues.chainup.tenants").Root.Fields.Select(f => f.Key).ToList(), []);
+        var seen = new HashSet<(string, string)>();
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var entry = entries[i];
+            var path = $"{Registry}[{i}]";
+            var definition = reader.Try(() =>
+            {
+                if (!entry.GetBoolean("enabled", true))
+                {
+                    return null;
+                }
+                var id = entry.GetString("id", null) ?? throw new HoconException($"{path}.id is missing", entry.Root.Origin);
+                if (!AccountId().IsMatch(id))
+                {
+                    throw new HoconException($"{path}.id '{id}' must be 1 to 64 letters, digits, '.', '-' or '_', starting with a letter or digit", entry.GetValue("id")!.Origin);
+                }
+                var venue = entry.GetString("venue", null) ?? throw new HoconException($"{path}.venue is missing", entry.Root.Origin);
+                if (venue != CoinWCodec.Venue && !tenants.Contains(venue))
+                {
+                    throw new HoconException(
+                        $"{path}.venue '{venue}' is not a known venue (coinw, or a ChainUP tenant under supervisor.venues.chainup.tenants: {string.Join(", ", tenants)})",
+                        entry.GetValue("venue")!.Origin);
+                }
+                if (!seen.Add((venue, id)))
+                {
+                    throw new HoconException($"{path}: account {id} on {venue} is listed twice", entry.Root.Origin);
+                }
+                var api = new ApiCredentials(credentials.Read(entry, "api-key", path), credentials.Read(entry, "secret", path));
+                IVenueProtocol protocol = venue == CoinWCodec.Venue
+                    ? new CoinWProtocol(Url(c, "supervisor.venues.coinw.url"), api) { Heartbeat = coinw!.Value.Heartbeat, SubscriptionSettings = coinw.Value.Subscriptions }
+                    : new ChainUpProtocol(Url(c, $"supervisor.venues.chainup.tenants.{venue}.url"), api,
+                        entry.GetInt("broker", c.GetInt($"supervisor.venues.chainup.tenants.{venue}.broker")), venue)
+                    {
+                        Heartbeat = chainup!.Value.Heartbeat,
+                        SubscriptionSettings = chainup.Value.Subscriptions,
+                    };
+                return new AccountDefinition(id, protocol);
+            }, null);
+            if (definition is not null)
+            {
+                definitions.Add(definition);
+            }
+        }
+        return definitions;
+    }
+
+    private static (HeartbeatSettings Heartbeat, SubscriptionSettings Subscriptions)? Venue(Config c, string path) => (
+        new HeartbeatSettings
+        {
+            Interval = c.GetTimeSpan(path + ".heartbeat.interval"),
+            PongTimeout = c.GetTimeSpan(path + ".heartbeat.pong-timeout"),
+            SilenceTimeout = c.GetTimeSpan(path + ".heartbeat.silence-timeout"),
+        }.Validate(path + ".heartbeat"),
+        new SubscriptionSettings
+        {
+            MaxRequestsPerWindow = c.GetInt(path + ".subscriptions.max-requests-per-window"),
+            Window = c.GetTimeSpan(path + ".subscriptions.window"),
+            AckTimeout = c.GetTimeSpan(path + ".subscriptions.ack-timeout"),
+            MaxRejections = c.GetInt(path + ".subscriptions.max-rejections"),
+        }.Validate(path + ".subscriptions"));
+
+    private static Uri Url(Config c, string path)
+    {
+        var text = c.GetString(path);
+        return Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "ws" or "wss"
+            ? uri
+            : throw new HoconException($"'{path}' must be a ws:// or wss:// URL, was \"{text}\"", c.GetValue(path)!.Origin);
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")]
+    private static partial Regex AccountId();
+
+    private sealed class Reader(List<string> problems)
+    {
+        public T Try<T>(Func<T> read, T fallback)
+        {
+            try
+            {
+                return read();
+            }
+            catch (HoconException e)
+            {
+                problems.Add(e.Message);
+            }
+            catch (ArgumentOutOfRangeException e)
+            {
+                problems.Add(e.Message.Split(" (Parameter", 2)[0]);
+            }
+            catch (OverflowException e)
+            {
+                problems.Add(e.Message);
+            }
+            return fallback;
+        }
+    }
+}

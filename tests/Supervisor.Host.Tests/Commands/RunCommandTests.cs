@@ -1,0 +1,112 @@
+using Supervisor.Actors.Configuration;
+using Supervisor.Host.Run;
+using Supervisor.Simulator;
+
+namespace Supervisor.Host.Tests.Commands;
+
+/// <summary><c>supervisor run</c> against the simulator on loopback, with the accounts and secrets in HOCON.</summary>
+public sealed class RunCommandTests : IDisposable
+{
+    private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("supervisor-run-");
+
+    public void Dispose() => _directory.Delete(recursive: true);
+
+    [Fact]
+    public async Task Run_supervises_the_registry_of_a_config_file_until_its_duration_ends()
+    {
+        var accounts = SimulatorOptions.GenerateAccounts(4);
+        await using var simulator = await SimulatorHost.StartAsync(new SimulatorOptions { Accounts = accounts, TickInterval = TimeSpan.FromMilliseconds(100) });
+        var secrets = Path.Combine(_directory.FullName, "secrets");
+        Directory.CreateDirectory(secrets);
+        foreach (var account in accounts)
+        {
+            File.WriteAllText(Path.Combine(secrets, account.Id), account.Secret + "\n");
+        }
+        var registry = string.Join(",\n", accounts.Select(a =>
+            $"{{ id = {a.Id}, venue = {a.Venue}, api-key = \"{a.ApiKey}\", secret = {{ file = \"{Path.Combine(secrets, a.Id)}\" }} }}"));
+        var config = Write("app.conf", $$"""
+            supervisor {
+              persistence.connection-string = "Data Source={{Path.Combine(_directory.FullName, "data", "journal.db")}}"
+              venues.coinw.url = "{{simulator.CoinWUri}}"
+              venues.chainup.tenants.coinlocally.url = "{{simulator.ChainUpUri}}"
+              run { status-interval = 200ms, log-level = Warning }
+              registry = [
+            {{registry}}
+              ]
+            }
+            """);
+        var output = new StringWriter();
+        var error = new StringWriter();
+
+        var exit = await new SupervisorRunner(config, TimeSpan.FromSeconds(4), output, error, CredentialSource.Default).RunAsync(CancellationToken.None);
+
+        Assert.Equal(0, exit);
+        Assert.Equal("", error.ToString());
+        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("supervisor: 4 accounts (2 coinw, 2 coinlocally), journal Sqlite", lines[0]);
+        Assert.Contains(lines, l => l.StartsWith("live 4/4,", StringComparison.Ordinal));
+        Assert.Equal("supervisor: stopped", lines[^1]);
+        Assert.True(File.Exists(Path.Combine(_directory.FullName, "data", "journal.db")));
+        foreach (var account in accounts)
+        {
+            Assert.DoesNotContain(account.Secret, output.ToString());
+        }
+    }
+
+    [Fact]
+    public async Task Configuration_problems_are_all_printed_and_exit_2_before_anything_starts()
+    {
+        var config = Write("app.conf", """
+            supervisor.registry = [
+              { id = a1, venue = nowhere, api-key = k, secret = s }
+              { id = a2, venue = coinw, api-key = k, secret = { env = SUPERVISOR_TEST_UNSET_VARIABLE } }
+            ]
+            """);
+        var error = new StringWriter();
+
+        var exit = await new SupervisorRunner(config, TimeSpan.FromSeconds(1), new StringWriter(), error, CredentialSource.Default).RunAsync(CancellationToken.None);
+
+        Assert.Equal(SupervisorRunner.ConfigurationError, exit);
+        Assert.Contains("2 problem(s)", error.ToString());
+        Assert.Contains("app.conf:2:", error.ToString());
+        Assert.Contains("'nowhere' is not a known venue", error.ToString());
+        Assert.Contains("SUPERVISOR_TEST_UNSET_VARIABLE is not set", error.ToString());
+    }
+
+    [Theory]
+    [InlineData("a = ", "app.conf:1:5: expected a value")]
+    [InlineData("supervisor.registry = []", "no enabled accounts in supervisor.registry")]
+    [InlineData("supervisor.persistence.engine = oracle\nsupervisor.registry = [{ id = a, venue = coinw, api-key = k, secret = s }]", "'supervisor.persistence.engine' must be sqlite or postgresql")]
+    public async Task Bad_files_exit_2_with_a_clear_message(string text, string message)
+    {
+        var config = Write("app.conf", text);
+        var error = new StringWriter();
+
+        var exit = await new SupervisorRunner(config, TimeSpan.FromSeconds(1), new StringWriter(), error, CredentialSource.Default).RunAsync(CancellationToken.None);
+
+        Assert.Equal(SupervisorRunner.ConfigurationError, exit);
+        Assert.Contains(message, error.ToString());
+    }
+
+    [Fact]
+    public async Task An_unreachable_journal_exits_3_naming_the_engine()
+    {
+        var config = Write("app.conf", """
+            supervisor.persistence { engine = postgresql, connection-string = "Host=127.0.0.1;Port=1;Username=x;Timeout=2" }
+            supervisor.registry = [{ id = a, venue = coinw, api-key = k, secret = s }]
+            """);
+        var error = new StringWriter();
+
+        var exit = await new SupervisorRunner(config, TimeSpan.FromSeconds(1), new StringWriter(), error, CredentialSource.Default).RunAsync(CancellationToken.None);
+
+        Assert.Equal(SupervisorRunner.JournalError, exit);
+        Assert.Contains("cannot open the PostgreSql journal", error.ToString());
+    }
+
+    private string Write(string name, string text)
+    {
+        var path = Path.Combine(_directory.FullName, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+}
