@@ -8,11 +8,13 @@ using Microsoft.Extensions.Logging;
 using Supervisor.Simulator.ChainUp;
 using Supervisor.Simulator.CoinW;
 using Supervisor.Simulator.Model;
+using Supervisor.Simulator.Rest;
 
 namespace Supervisor.Simulator;
 
 /// <summary>
-/// The exchange simulator in-process: CoinW <c>/perpum</c> and ChainUP <c>/position_order/ws</c> on 127.0.0.1, a seeded
+/// The exchange simulator in-process: CoinW <c>/perpum</c> and ChainUP <c>/position_order/ws</c> on 127.0.0.1, their
+/// signed REST snapshot endpoints (CoinW <c>/v1/perpum/…</c>, ChainUP <c>/fapi/v1/…</c>) on the same port, a seeded
 /// activity generator per account whose state is the ground truth (<see cref="Truth"/>, <c>GET /sim/accounts/{id}/truth</c>).
 /// It shares no code with the client's codecs: frames are written from its own model with the documented field names.
 /// </summary>
@@ -62,6 +64,14 @@ public sealed class SimulatorHost : IAsyncDisposable
         var chainup = new ChainUpEndpoint(byKey, options, static instrument => instrument switch { "BTC" => 85_100.5m, "ETH" => 3_210.25m, _ => 141.125m });
         app.Map("/perpum", context => context.WebSockets.IsWebSocketRequest ? coinw.HandleAsync(context) : BadRequest(context));
         app.Map("/position_order/ws", context => context.WebSockets.IsWebSocketRequest ? chainup.HandleAsync(context) : BadRequest(context));
+        var gate = new RestGate(byKey, options);
+        var coinwRest = new CoinWRest(gate);
+        var chainupRest = new ChainUpRest(gate);
+        app.MapGet(CoinWRestPaths.Assets, coinwRest.Assets);
+        app.MapGet(CoinWRestPaths.Positions, coinwRest.Positions);
+        app.MapGet(CoinWRestPaths.OpenOrders, coinwRest.OpenOrders);
+        app.MapGet("/fapi/v1/account", chainupRest.Account);
+        app.MapGet("/fapi/v1/openOrders", chainupRest.OpenOrders);
         app.MapGet("/sim/accounts/{id}/truth", (string id) => byId.TryGetValue(id, out var model) ? Results.Json(model.Truth()) : Results.NotFound());
         SimulatorHost? self = null;
         app.MapPost("/sim/faults", (FaultRequest request) => self!.Apply(request));
@@ -134,6 +144,8 @@ public sealed class SimulatorHost : IAsyncDisposable
             "reject-subscriptions" => a => Faults(a).RejectSubscriptions = true,
             "accept-subscriptions" => a => Faults(a).RejectSubscriptions = false,
             "system-close" => SendSystemClose,
+            "rate-limit-rest" => a => Faults(a).RateLimitRest = true,
+            "allow-rest" => a => Faults(a).RateLimitRest = false,
             "malformed" => a => SendRaw(a, "{\"not\":\"a venue frame\""u8.ToArray(), binary: false),
             "pause" => _ => PauseActivity(true),
             "resume" => _ => PauseActivity(false),

@@ -26,6 +26,12 @@ public sealed record SimulatorOptions
     /// <summary>ChainUP closes sockets that sent no ping for this long.</summary>
     public TimeSpan ChainUpPingTimeout { get; init; } = TimeSpan.FromSeconds(40);
 
+    /// <summary>REST calls one API key may make per second before the venue's rate-limit answer (CoinW positions: 30 / 1 s).</summary>
+    public int RestRequestsPerSecond { get; init; } = 30;
+
+    /// <summary>How far a signed REST timestamp may be from the simulator's clock; null accepts any (tests on virtual time).</summary>
+    public TimeSpan? RestTimestampTolerance { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Creates <paramref name="count"/> accounts alternating between CoinW and the ChainUP tenant coinlocally.</summary>
     public static IReadOnlyList<SimAccount> GenerateAccounts(int count) =>
         [.. Enumerable.Range(1, count).Select(i => i % 2 == 1

@@ -10,6 +10,7 @@ public sealed class AccountFaults
     private volatile bool _rejectAuth;
     private volatile bool _stallPings;
     private volatile bool _rejectSubscriptions;
+    private volatile bool _rateLimitRest;
 
     /// <summary>Reject the credentials (CoinW: login fails; ChainUP: no <c>sub success</c>).</summary>
     public bool RejectAuth
@@ -23,6 +24,13 @@ public sealed class AccountFaults
     {
         get => _rejectSubscriptions;
         set => _rejectSubscriptions = value;
+    }
+
+    /// <summary>Answer every REST snapshot call with the venue's rate-limit error (CoinW 29001, ChainUP HTTP 429).</summary>
+    public bool RateLimitRest
+    {
+        get => _rateLimitRest;
+        set => _rateLimitRest = value;
     }
 
     /// <summary>Stop answering pings (the client's pong deadline must fire).</summary>

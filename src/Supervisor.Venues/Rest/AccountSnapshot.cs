@@ -1,0 +1,13 @@
+using Supervisor.Venues.Events;
+
+namespace Supervisor.Venues.Rest;
+
+/// <summary>
+/// An account as the venue's REST API shows it at one moment, in the same normalized terms as the pushes: what
+/// reconciliation compares the persisted state with after a (re)connect.
+/// </summary>
+public sealed record AccountSnapshot(
+    string Venue,
+    IReadOnlyList<AssetBalanceChanged> Balances,
+    IReadOnlyList<PositionChanged> Positions,
+    IReadOnlyList<OrderChanged> OpenOrders);

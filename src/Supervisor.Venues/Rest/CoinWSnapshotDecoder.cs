@@ -1,0 +1,98 @@
+using System.Text.Json;
+using Supervisor.Venues.CoinW;
+using Supervisor.Venues.Decoding;
+using Supervisor.Venues.Events;
+
+namespace Supervisor.Venues.Rest;
+
+/// <summary>
+/// CoinW's REST snapshot responses (coinw.md §9.2), wrapped in <c>{"code":0,"msg":"","data":…}</c>:
+/// <c>GET /v1/perpum/account/getUserAssets</c>, <c>GET /v1/perpum/positions/all</c> and
+/// <c>GET /v1/perpum/order?positionType=plan</c> (all open limit orders). Values come out in the same normalized terms
+/// as the pushes, so reconciliation can compare them field by field.
+/// </summary>
+public sealed class CoinWSnapshotDecoder(DecoderLimits? limits = null)
+{
+    /// <summary>The assets path.</summary>
+    public const string AssetsPath = "/v1/perpum/account/getUserAssets";
+
+    /// <summary>The open-positions path.</summary>
+    public const string PositionsPath = "/v1/perpum/positions/all";
+
+    /// <summary>The open-orders path; its query is <see cref="OpenOrdersQuery"/>.</summary>
+    public const string OpenOrdersPath = "/v1/perpum/order";
+
+    /// <summary>Open limit orders of every contract.</summary>
+    public const string OpenOrdersQuery = "positionType=plan";
+
+    private readonly DecoderLimits _limits = limits ?? DecoderLimits.Default;
+
+    /// <summary>The USDT futures balance. REST names differ from the push: availableUsdt, alFreeze, alMargin.</summary>
+    public RestResult<AssetBalanceChanged> Assets(ReadOnlySpan<byte> body) => RestJson.Decode(body, _limits, root =>
+        Data(root, out var data) is { } error
+            ? RestResult<AssetBalanceChanged>.Fail(error.Kind, error.Message)
+            : RestResult<AssetBalanceChanged>.Ok(new AssetBalanceChanged(CoinWCodec.Venue, "USDT",
+                JsonValues.Decimal(data, "availableUsdt"), JsonValues.DecimalOr(data, "alFreeze", 0m), JsonValues.DecimalOr(data, "alMargin", 0m))));
+
+    /// <summary>Every open position.</summary>
+    public RestResult<IReadOnlyList<PositionChanged>> Positions(ReadOnlySpan<byte> body) => RestJson.Decode(body, _limits, root =>
+        Data(root, out var data) is { } error
+            ? RestResult<IReadOnlyList<PositionChanged>>.Fail(error.Kind, error.Message)
+            : RestResult<IReadOnlyList<PositionChanged>>.Ok(RestJson.Array(data, "data").Select(Position).ToList()));
+
+    /// <summary>Every open order (a bare array, or a page <c>{rows:[…]}</c>).</summary>
+    public RestResult<IReadOnlyList<OrderChanged>> OpenOrders(ReadOnlySpan<byte> body) => RestJson.Decode(body, _limits, root =>
+    {
+        if (Data(root, out var data) is { } error)
+        {
+            return RestResult<IReadOnlyList<OrderChanged>>.Fail(error.Kind, error.Message);
+        }
+        var rows = data.ValueKind == JsonValueKind.Object ? RestJson.Property(data, "rows") : data;
+        return RestResult<IReadOnlyList<OrderChanged>>.Ok(RestJson.Array(rows, "data.rows").Select(Order).ToList());
+    });
+
+    private static RestError? Data(JsonElement root, out JsonElement data)
+    {
+        data = default;
+        var code = JsonValues.Text(root, "code");
+        if (code != "0")
+        {
+            var message = JsonValues.TextOrNull(root, "msg") ?? "";
+            var kind = code switch
+            {
+                "29001" => RestErrorKind.RateLimited,
+                "6000" or "6003" => RestErrorKind.AuthenticationFailed,
+                "6001" => RestErrorKind.InvalidSignature,
+                _ => RestErrorKind.VenueError,
+            };
+            return new RestError(kind, $"CoinW code {code}: {message}");
+        }
+        data = RestJson.Property(root, "data");
+        return null;
+    }
+
+    private static PositionChanged Position(JsonElement item) => new(CoinWCodec.Venue, JsonValues.Text(item, "id"),
+        JsonValues.Text(item, "instrument").ToUpperInvariant(), Side(item), JsonValues.Decimal(item, "currentPiece"),
+        JsonValues.Decimal(item, "openPrice"), JsonValues.Decimal(item, "leverage"), JsonValues.DecimalOr(item, "margin", 0m));
+
+    private static OrderChanged Order(JsonElement item)
+    {
+        var total = JsonValues.Decimal(item, "totalPiece");
+        var remaining = JsonValues.DecimalOr(item, "currentPiece", total);
+        var status = JsonValues.TextOrNull(item, "orderStatus") switch
+        {
+            "part" => OrderStatus.PartiallyFilled,
+            "unFinish" or null => remaining < total ? OrderStatus.PartiallyFilled : OrderStatus.New,
+            var other => throw new FormatException($"an open order with orderStatus '{other}'"),
+        };
+        return new OrderChanged(CoinWCodec.Venue, JsonValues.Text(item, "id"), JsonValues.Text(item, "instrument").ToUpperInvariant(), Side(item),
+            JsonValues.Decimal(item, "orderPrice"), total, total - remaining, status);
+    }
+
+    private static TradeSide Side(JsonElement item) => JsonValues.Text(item, "direction") switch
+    {
+        "long" or "LONG" => TradeSide.Long,
+        "short" or "SHORT" => TradeSide.Short,
+        var other => throw new FormatException($"unknown direction '{other}'"),
+    };
+}

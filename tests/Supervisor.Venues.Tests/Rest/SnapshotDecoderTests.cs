@@ -1,0 +1,114 @@
+using System.Text;
+using Supervisor.Venues.Decoding;
+using Supervisor.Venues.Events;
+using Supervisor.Venues.Rest;
+
+namespace Supervisor.Venues.Tests.Rest;
+
+/// <summary>The REST snapshot decoders on the documented shapes, the venues' error codes and hostile bodies.</summary>
+public sealed class SnapshotDecoderTests
+{
+    private static readonly CoinWSnapshotDecoder CoinW = new();
+    private static readonly ChainUpSnapshotDecoder ChainUp = new();
+
+    private static byte[] B(string text) => Encoding.UTF8.GetBytes(text);
+
+    [Fact]
+    public void CoinW_positions_decode_from_the_documented_example()
+    {
+        var result = CoinW.Positions(B("""{"code":0,"msg":"","data":[{"id":2435521222635399758,"instrument":"BTC","base":"btc","direction":"short","currentPiece":1,"openPrice":108827.9,"liquidationPrice":162591.22,"profitUnreal":0.01,"status":"open","leverage":"20","margin":5.44}]}"""));
+
+        var position = Assert.Single(result.Value!);
+        Assert.Equal(new PositionChanged("coinw", "2435521222635399758", "BTC", TradeSide.Short, 1m, 108827.9m, 20m, 5.44m), position);
+    }
+
+    [Fact]
+    public void CoinW_assets_use_the_rest_field_names()
+    {
+        var result = CoinW.Assets(B("""{"code":0,"msg":"","data":{"availableMargin":488.53,"availableUsdt":488.53,"alMargin":12.5,"alFreeze":"1.25","almightyGold":0,"userId":1162061,"time":1745501769376}}"""));
+
+        Assert.Equal(new AssetBalanceChanged("coinw", "USDT", 488.53m, 1.25m, 12.5m), result.Value);
+    }
+
+    [Fact]
+    public void CoinW_open_orders_decode_from_a_list_or_a_page()
+    {
+        const string Order = """{"id":"33308740320587027","instrument":"btc","direction":"long","orderPrice":"95400","totalPiece":"5","currentPiece":"3","orderStatus":"part"}""";
+
+        var list = CoinW.OpenOrders(B("""{"code":0,"msg":"","data":[""" + Order + "]}"));
+        var page = CoinW.OpenOrders(B("""{"code":0,"msg":"","data":{"rows":[""" + Order + """],"nextId":0,"prevId":0,"total":1}}"""));
+
+        var expected = new OrderChanged("coinw", "33308740320587027", "BTC", TradeSide.Long, 95400m, 5m, 2m, OrderStatus.PartiallyFilled);
+        Assert.Equal(expected, Assert.Single(list.Value!));
+        Assert.Equal(expected, Assert.Single(page.Value!));
+    }
+
+    [Theory]
+    [InlineData("""{"code":29001,"msg":"API access frequently"}""", RestErrorKind.RateLimited)]
+    [InlineData("""{"code":6001,"msg":"invalid sign"}""", RestErrorKind.InvalidSignature)]
+    [InlineData("""{"code":"6000","msg":"auth"}""", RestErrorKind.AuthenticationFailed)]
+    [InlineData("""{"code":9111,"msg":"symbol not tradable"}""", RestErrorKind.VenueError)]
+    [InlineData("""not json""", RestErrorKind.MalformedJson)]
+    [InlineData("""{"code":0,"msg":"","data":{"rows":"nope"}}""", RestErrorKind.UnexpectedShape)]
+    [InlineData("""{"code":0,"msg":"","data":[{"id":1,"instrument":"BTC","direction":"sideways","orderPrice":1,"totalPiece":1}]}""", RestErrorKind.UnexpectedShape)]
+    [InlineData("""[1,2,3]""", RestErrorKind.UnexpectedShape)]
+    public void CoinW_errors_and_bad_bodies_are_typed(string body, RestErrorKind kind)
+    {
+        var result = CoinW.OpenOrders(B(body));
+
+        Assert.Equal(kind, result.Error?.Kind);
+        Assert.Null(result.Value);
+    }
+
+    [Fact]
+    public void ChainUp_account_gives_balances_and_live_positions_with_19_digit_ids_intact()
+    {
+        var result = ChainUp.Account(B("""
+            {"account":[{"marginCoin":"USDT","accountNormal":5000.00000000,"accountLock":"12.5","partPositionNormal":250,"totalPositionNormal":0,
+              "positionVos":[{"contractId":1,"contractName":"E-BTC-USDT","contractSymbol":"BTC-USDT","positions":[
+                {"id":1234567890123456789,"side":"BUY","volume":25,"openPrice":64000.5,"avgPrice":64000.5,"leverageLevel":10,"holdAmount":160.00125,"status":1},
+                {"id":2,"side":"SELL","volume":0,"openPrice":1,"leverageLevel":1,"status":1},
+                {"id":3,"side":"SELL","volume":5,"openPrice":1,"leverageLevel":1,"status":0}]}]}]}
+            """));
+
+        var snapshot = result.Value!;
+        Assert.Equal(new AssetBalanceChanged("chainup", "USDT", 5000m, 12.5m, 250m), Assert.Single(snapshot.Balances));
+        Assert.Equal(new PositionChanged("chainup", "1234567890123456789", "E-BTC-USDT", TradeSide.Long, 25m, 64000.5m, 10m, 160.00125m), Assert.Single(snapshot.Positions));
+    }
+
+    [Fact]
+    public void ChainUp_open_orders_accept_the_wrapped_form_and_exponent_zeroes()
+    {
+        var result = ChainUp.OpenOrders(B("""{"code":"0","msg":"suc","data":[{"orderId":1234567890123456789,"contractName":"E-ETH-USDT","side":"SELL","price":3210.25,"origQty":4,"executedQty":0E-8,"status":"NEW","type":"LIMIT"}]}"""));
+
+        Assert.Equal(new OrderChanged("chainup", "1234567890123456789", "E-ETH-USDT", TradeSide.Short, 3210.25m, 4m, 0m, OrderStatus.New), Assert.Single(result.Value!));
+    }
+
+    [Theory]
+    [InlineData("""{"code":-1022,"msg":"Signature for this request is not valid."}""", RestErrorKind.InvalidSignature)]
+    [InlineData("""{"code":-2015,"msg":"Invalid API-key"}""", RestErrorKind.AuthenticationFailed)]
+    [InlineData("""{"code":-1121,"msg":"Invalid symbol."}""", RestErrorKind.VenueError)]
+    [InlineData("""[{"orderId":1}]""", RestErrorKind.UnexpectedShape)]
+    [InlineData("""{"account":""", RestErrorKind.MalformedJson)]
+    public void ChainUp_errors_and_bad_bodies_are_typed(string body, RestErrorKind kind) =>
+        Assert.Equal(kind, ChainUp.OpenOrders(B(body)).Error?.Kind);
+
+    [Theory]
+    [InlineData(429, RestErrorKind.RateLimited)]
+    [InlineData(418, RestErrorKind.RateLimited)]
+    [InlineData(410, RestErrorKind.RateLimited)]
+    [InlineData(403, RestErrorKind.AuthenticationFailed)]
+    [InlineData(502, RestErrorKind.VenueError)]
+    public void ChainUp_http_statuses_map_to_error_kinds(int status, RestErrorKind kind) =>
+        Assert.Equal(kind, ChainUpSnapshotDecoder.StatusError(status)?.Kind);
+
+    [Fact]
+    public void Oversized_and_deeply_nested_bodies_are_refused()
+    {
+        var limits = new DecoderLimits { MaxDecompressedBytes = 1024, MaxJsonDepth = 8 };
+        var decoder = new CoinWSnapshotDecoder(limits);
+
+        Assert.Equal(RestErrorKind.TooLarge, decoder.Positions(new byte[2048]).Error?.Kind);
+        Assert.Equal(RestErrorKind.MalformedJson, decoder.Positions(B(new string('[', 100) + new string(']', 100))).Error?.Kind);
+    }
+}
