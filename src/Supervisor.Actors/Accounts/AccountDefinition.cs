@@ -1,10 +1,14 @@
 using Supervisor.Actors.Protocol;
+using Supervisor.Venues.Rest;
 
 namespace Supervisor.Actors.Accounts;
 
 /// <summary>One sub-account to supervise: its id, venue and the venue protocol bound to its credentials.</summary>
 public sealed record AccountDefinition(string Id, IVenueProtocol Protocol)
 {
+    /// <summary>The account's signed REST snapshot, for reconciliation after every (re)connect; null for pushes only.</summary>
+    public ISnapshotClient? Snapshots { get; init; }
+
     /// <summary>The venue's name.</summary>
     public string Venue => Protocol.Venue;
 

@@ -4,6 +4,7 @@ using Supervisor.Actors.Connection;
 using Supervisor.Actors.Protocol;
 using Supervisor.Kernel.Configuration;
 using Supervisor.Venues.CoinW;
+using Supervisor.Venues.Rest;
 
 namespace Supervisor.Actors.Configuration;
 
@@ -16,8 +17,10 @@ public sealed partial class SupervisorConfiguration
 {
     private const string Registry = "supervisor.registry";
 
-    private SupervisorConfiguration(AccountSettings accounts, IReadOnlyList<AccountDefinition> registry, TimeSpan statusInterval, int snapshotEvery, Config config)
+    private SupervisorConfiguration(AccountSettings accounts, IReadOnlyList<AccountDefinition> registry, TimeSpan statusInterval, int snapshotEvery,
+        TimeSpan reconcileRetry, Config config)
     {
+        ReconcileRetry = reconcileRetry;
         SnapshotEvery = snapshotEvery;
         Accounts = accounts;
         AccountDefinitions = registry;
@@ -33,6 +36,9 @@ public sealed partial class SupervisorConfiguration
 
     /// <summary>Persisted events between snapshots of an account's state (supervisor.accounts.snapshot-every).</summary>
     public int SnapshotEvery { get; }
+
+    /// <summary>Delay before a failed REST snapshot is retried (supervisor.accounts.reconcile-retry).</summary>
+    public TimeSpan ReconcileRetry { get; }
 
     /// <summary>How often <c>supervisor run</c> prints a summary line.</summary>
     public TimeSpan StatusInterval { get; }
@@ -52,12 +58,14 @@ public sealed partial class SupervisorConfiguration
         var statusInterval = reader.Try(() => Positive(merged, "supervisor.run.status-interval"), TimeSpan.FromSeconds(10));
         var snapshotEvery = reader.Try(() => merged.GetInt("supervisor.accounts.snapshot-every") is var n and >= 1 ? n
             : throw new HoconException("'supervisor.accounts.snapshot-every' must be at least 1", merged.GetValue("supervisor.accounts.snapshot-every")!.Origin), 500);
-        var registry = ReadRegistry(merged, credentials, reader);
+        var reconcileRetry = reader.Try(() => Positive(merged, "supervisor.accounts.reconcile-retry"), TimeSpan.FromSeconds(5));
+        var reconcile = reader.Try(() => merged.GetBoolean("supervisor.accounts.reconcile"), true);
+        var registry = ReadRegistry(merged, credentials, reader, reconcile);
         if (problems.Count > 0)
         {
             throw new SupervisorConfigurationException(problems);
         }
-        return new SupervisorConfiguration(accounts, registry, statusInterval, snapshotEvery, merged);
+        return new SupervisorConfiguration(accounts, registry, statusInterval, snapshotEvery, reconcileRetry, merged);
     }
 
     private static AccountSettings ReadAccountSettings(Config c) => new()
@@ -83,7 +91,7 @@ public sealed partial class SupervisorConfiguration
         return value > TimeSpan.Zero ? value : throw new HoconException($"'{path}' must be a positive duration, was {value}", c.GetValue(path)!.Origin);
     }
 
-    private static List<AccountDefinition> ReadRegistry(Config c, CredentialSource credentials, Reader reader)
+    private static List<AccountDefinition> ReadRegistry(Config c, CredentialSource credentials, Reader reader, bool reconcile)
     {
         var definitions = new List<AccountDefinition>();
         var entries = reader.Try(() => c.GetConfigList(Registry), []);
@@ -118,6 +126,10 @@ public sealed partial class SupervisorConfiguration
                     throw new HoconException($"{path}: account {id} on {venue} is listed twice", entry.Root.Origin);
                 }
                 var api = new ApiCredentials(credentials.Read(entry, "api-key", path), credentials.Read(entry, "secret", path));
+                var venuePath = venue == CoinWCodec.Venue ? "supervisor.venues.coinw" : $"supervisor.venues.chainup.tenants.{venue}";
+                ISnapshotClient? snapshots = !reconcile ? null : venue == CoinWCodec.Venue
+                    ? new CoinWSnapshotClient(RestHttp.Shared, RestUrl(c, venuePath + ".rest-url"), api.ApiKey, api.Secret, TimeProvider.System)
+                    : new ChainUpSnapshotClient(RestHttp.Shared, RestUrl(c, venuePath + ".rest-url"), api.ApiKey, api.Secret, TimeProvider.System);
                 IVenueProtocol protocol = venue == CoinWCodec.Venue
                     ? new CoinWProtocol(Url(c, "supervisor.venues.coinw.url"), api) { Heartbeat = coinw!.Value.Heartbeat, SubscriptionSettings = coinw.Value.Subscriptions }
                     : new ChainUpProtocol(Url(c, $"supervisor.venues.chainup.tenants.{venue}.url"), api,
@@ -126,7 +138,7 @@ public sealed partial class SupervisorConfiguration
                         Heartbeat = chainup!.Value.Heartbeat,
                         SubscriptionSettings = chainup.Value.Subscriptions,
                     };
-                return new AccountDefinition(id, protocol);
+                return new AccountDefinition(id, protocol) { Snapshots = snapshots };
             }, null);
             if (definition is not null)
             {
@@ -157,6 +169,14 @@ public sealed partial class SupervisorConfiguration
         return Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "ws" or "wss"
             ? uri
             : throw new HoconException($"'{path}' must be a ws:// or wss:// URL, was \"{text}\"", c.GetValue(path)!.Origin);
+    }
+
+    private static Uri RestUrl(Config c, string path)
+    {
+        var text = c.GetString(path);
+        return Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+            ? uri
+            : throw new HoconException($"'{path}' must be an http:// or https:// URL, was \"{text}\"", c.GetValue(path)!.Origin);
     }
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")]

@@ -23,6 +23,12 @@ public sealed record AccountState(
     ConnectionStatus Connection,
     long SequenceNr)
 {
+    /// <summary>When a REST snapshot was last reconciled into this state (persisted), or null if never.</summary>
+    public DateTimeOffset? ReconciledAt { get; init; }
+
+    /// <summary>How reconciliation stands now (in memory only).</summary>
+    public ReconciliationStatus Reconciliation { get; init; } = ReconciliationStatus.NotConfigured;
+
     private const int RememberedFills = 256;
 
     /// <summary>A new account with nothing known yet.</summary>
@@ -77,9 +83,13 @@ public sealed record AccountState(
         {
             AssetBalanceChanged a when !(Assets.TryGetValue(a.Asset, out var old) && old == a) => this with { Assets = Assets.SetItem(a.Asset, a) },
             PositionChanged p when !(Positions.TryGetValue(p.PositionId, out var old) && old == p) => this with { Positions = Positions.SetItem(p.PositionId, p) },
+            PositionPatched p when Positions.TryGetValue(p.PositionId, out var known) && Merge(known, p) is var merged && merged != known =>
+                this with { Positions = Positions.SetItem(p.PositionId, merged) },
             PositionClosed c when Positions.ContainsKey(c.PositionId) => this with { Positions = Positions.Remove(c.PositionId), AdlRanks = AdlRanks.Remove(c.PositionId) },
             OrderChanged o when o.IsTerminal && OpenOrders.ContainsKey(o.OrderId) => this with { OpenOrders = OpenOrders.Remove(o.OrderId) },
             OrderChanged o when !o.IsTerminal && !(OpenOrders.TryGetValue(o.OrderId, out var old) && old == o) => this with { OpenOrders = OpenOrders.SetItem(o.OrderId, o) },
+            OrderVanished v when OpenOrders.ContainsKey(v.OrderId) => this with { OpenOrders = OpenOrders.Remove(v.OrderId) },
+            ReconciliationApplied r => this with { ReconciledAt = r.At },
             TriggerOrderChanged t when t.IsTerminal && TriggerOrders.ContainsKey(t.OrderId) => this with { TriggerOrders = TriggerOrders.Remove(t.OrderId) },
             TriggerOrderChanged t when !t.IsTerminal && !(TriggerOrders.TryGetValue(t.OrderId, out var old) && old == t) => this with { TriggerOrders = TriggerOrders.SetItem(t.OrderId, t) },
             AdlRankChanged r when !(AdlRanks.TryGetValue(r.PositionId, out var old) && old == r.Rank) => this with { AdlRanks = AdlRanks.SetItem(r.PositionId, r.Rank) },
@@ -92,6 +102,15 @@ public sealed record AccountState(
         };
         return !ReferenceEquals(next, this);
     }
+
+    private static PositionChanged Merge(PositionChanged known, PositionPatched patch) => known with
+    {
+        Side = patch.Side ?? known.Side,
+        Quantity = patch.Quantity ?? known.Quantity,
+        EntryPrice = patch.EntryPrice ?? known.EntryPrice,
+        Leverage = patch.Leverage ?? known.Leverage,
+        Margin = patch.Margin ?? known.Margin,
+    };
 
     /// <summary>Applies an event known to be a change (replay, persisted handlers).</summary>
     public AccountState Apply(VenueEvent e) => TryApply(e, out var next) ? next : this;

@@ -1,27 +1,44 @@
+using Microsoft.Extensions.Logging;
 using Supervisor.Actors.Connection;
 using Supervisor.Kernel.Actor;
 using Supervisor.Kernel.Persistence;
 using Supervisor.Venues.Events;
+using Supervisor.Venues.Rest;
 
 namespace Supervisor.Actors.State;
 
 /// <summary>
 /// The persisted state of one account (persistence id <c>account|{venue}|{id}</c>). Applies decoded events, persists
-/// only real changes (all changes of one frame in one atomic write), snapshots every <paramref name="snapshotEvery"/>
-/// events, keeps mark prices and connection status in memory, answers <see cref="GetAccountState"/> with an immutable
-/// view and publishes <see cref="AccountStateChanged"/>. A journal failure stops it; its backoff supervisor restarts it
-/// and it recovers from the journal.
+/// only real changes (all changes of one frame in one atomic write), snapshots every <c>snapshotEvery</c> events,
+/// keeps mark prices and connection status in memory, answers <see cref="GetAccountState"/> with an immutable view
+/// and publishes <see cref="AccountStateChanged"/>. A journal failure stops it; its backoff supervisor restarts it and
+/// it recovers from the journal.
 /// </summary>
-public sealed class AccountStateActor : ReceivePersistentActor
+/// <remarks>
+/// With a snapshot client, every time the connection goes live it reconciles: it fetches the venue's REST snapshot,
+/// buffers the pushes that arrive meanwhile, persists the differences (after a <see cref="ReconciliationApplied"/>
+/// marker, in one atomic write with the buffered pushes' changes) and then carries on with pushes. Entities a
+/// buffered push touched keep the push's value (see <see cref="Reconciliation"/>). A failed fetch releases the buffer
+/// and is retried after a delay while pushes flow.
+/// </remarks>
+public sealed class AccountStateActor : ReceivePersistentActor, IWithTimers
 {
+    private const int MaxBufferedFrames = 10_000;
     private readonly int _snapshotEvery;
+    private readonly ISnapshotClient? _snapshots;
+    private readonly TimeSpan _retryDelay;
     private AccountState _state;
+    private List<VenueEventsReceived>? _buffer;
+    private HashSet<string> _touched = new(StringComparer.Ordinal);
+    private int _generation;
 
     /// <summary>Creates the state of one account.</summary>
-    public AccountStateActor(string accountId, string venue, int snapshotEvery)
+    public AccountStateActor(string accountId, string venue, int snapshotEvery, ISnapshotClient? snapshots = null, TimeSpan? retryDelay = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(snapshotEvery, 1);
         _snapshotEvery = snapshotEvery;
+        _snapshots = snapshots;
+        _retryDelay = retryDelay ?? TimeSpan.FromSeconds(5);
         _state = AccountState.Empty(accountId, venue);
         PersistenceId = PersistenceIdFor(venue, accountId);
 
@@ -29,7 +46,15 @@ public sealed class AccountStateActor : ReceivePersistentActor
         Recover<VenueEvent>(e => _state = _state.Apply(e) with { SequenceNr = LastSequenceNr });
 
         Command<VenueEventsReceived>(OnEvents);
-        Command<ConnectionStatusChanged>(status => Publish(_state = _state with { Connection = status.Status }));
+        Command<ConnectionStatusChanged>(OnConnectionStatus);
+        Command<SnapshotFetched>(OnSnapshot);
+        Command<RetryReconciliation>(retry =>
+        {
+            if (retry.Generation == _generation && _state.Connection == ConnectionStatus.Live)
+            {
+                StartReconciliation();
+            }
+        });
         Command<GetAccountState>(_ => Sender.Tell(_state, Self));
         Command<SaveSnapshotSuccess>(success => DeleteSnapshots(new SnapshotSelectionCriteria(success.Metadata.SequenceNr - 1, DateTimeOffset.MaxValue)));
         Command<DeleteSnapshotsSuccess>(_ => { });
@@ -38,43 +63,153 @@ public sealed class AccountStateActor : ReceivePersistentActor
     /// <inheritdoc />
     public override string PersistenceId { get; }
 
+    /// <inheritdoc />
+    public ITimerScheduler Timers { get; set; } = null!;
+
     /// <summary>The persistence id of an account.</summary>
     public static string PersistenceIdFor(string venue, string accountId) => $"account|{venue}|{accountId}";
 
-    /// <summary>Props for an account's state.</summary>
-    public static Props Props(string accountId, string venue, int snapshotEvery = 500) =>
-        Kernel.Actor.Props.Create(() => new AccountStateActor(accountId, venue, snapshotEvery));
+    /// <summary>Props for an account's state; with <paramref name="snapshots"/> it reconciles after every (re)connect.</summary>
+    public static Props Props(string accountId, string venue, int snapshotEvery = 500, ISnapshotClient? snapshots = null, TimeSpan? retryDelay = null) =>
+        Kernel.Actor.Props.Create(() => new AccountStateActor(accountId, venue, snapshotEvery, snapshots, retryDelay));
+
+    /// <inheritdoc />
+    protected override void PreStart()
+    {
+        base.PreStart();
+        if (_snapshots is not null)
+        {
+            _state = _state with { Reconciliation = ReconciliationStatus.Pending };
+        }
+    }
+
+    private void OnConnectionStatus(ConnectionStatusChanged status)
+    {
+        _state = _state with { Connection = status.Status };
+        if (status.Status == ConnectionStatus.Live && _snapshots is not null)
+        {
+            StartReconciliation();
+        }
+        else if (status.Status != ConnectionStatus.Live && _buffer is not null)
+        {
+            // The connection dropped mid-fetch: what was buffered is still the newest we know; the next Live starts over.
+            _generation++;
+            ReleaseBuffer(ReconciliationStatus.Failed);
+        }
+        Publish(_state);
+    }
+
+    private void StartReconciliation()
+    {
+        var generation = ++_generation;
+        _buffer ??= [];
+        _touched = new HashSet<string>(StringComparer.Ordinal);
+        _state = _state with { Reconciliation = ReconciliationStatus.InProgress };
+        _snapshots!.FetchAsync(CancellationToken.None).PipeTo(Self,
+            success: result => new SnapshotFetched(generation, result),
+            failure: e => new SnapshotFetched(generation, RestResult<AccountSnapshot>.Fail(RestErrorKind.VenueError, e.Message)));
+    }
+
+    private void OnSnapshot(SnapshotFetched fetched)
+    {
+        if (fetched.Generation != _generation || _buffer is null)
+        {
+            return;
+        }
+        if (fetched.Result.Error is { } error)
+        {
+            Log.LogWarning("Account {AccountId} on {Venue}: REST snapshot failed ({Kind}: {Message}); pushes continue, retrying in {Delay}",
+                _state.AccountId, _state.Venue, error.Kind, error.Message, _retryDelay);
+            ReleaseBuffer(ReconciliationStatus.Failed);
+            Timers.StartSingleTimer("reconcile", new RetryReconciliation(_generation), _retryDelay);
+            return;
+        }
+        var differences = Reconciliation.Differences(_state, fetched.Result.Value!, _touched);
+        var changes = new List<VenueEvent>();
+        var preview = _state;
+        if (differences.Count > 0)
+        {
+            changes.Add(new ReconciliationApplied(_state.Venue, Context.System.Scheduler.Now, differences.Count));
+            changes.AddRange(differences);
+            foreach (var change in changes)
+            {
+                preview = preview.Apply(change);
+            }
+            Log.LogInformation("Account {AccountId} on {Venue}: reconciliation found {Count} difference(s) with the venue's snapshot",
+                _state.AccountId, _state.Venue, differences.Count);
+        }
+        var buffered = _buffer;
+        _buffer = null;
+        _state = _state with { Reconciliation = ReconciliationStatus.Done };
+        Apply(buffered, changes, preview);
+    }
+
+    private void ReleaseBuffer(ReconciliationStatus status)
+    {
+        var buffered = _buffer ?? [];
+        _buffer = null;
+        _state = _state with { Reconciliation = status };
+        Apply(buffered, [], _state);
+    }
 
     private void OnEvents(VenueEventsReceived received)
     {
-        var changes = new List<VenueEvent>();
-        var preview = _state;
-        var marksMoved = false;
-        foreach (var item in received.Events)
+        if (_buffer is null)
         {
-            switch (item)
+            Apply([received], [], _state);
+            return;
+        }
+        if (_buffer.Count >= MaxBufferedFrames)
+        {
+            // The snapshot is taking too long to hold pushes back any further: apply them and try again later.
+            _generation++;
+            ReleaseBuffer(ReconciliationStatus.Failed);
+            Apply([received], [], _state);
+            Timers.StartSingleTimer("reconcile", new RetryReconciliation(_generation), _retryDelay);
+            return;
+        }
+        _buffer.Add(received);
+        foreach (var e in received.Events.OfType<VenueEvent>())
+        {
+            _touched.UnionWith(Reconciliation.Keys(e));
+        }
+    }
+
+    /// <summary>
+    /// Persists <paramref name="changes"/> (already reflected in <paramref name="preview"/>) plus the real changes of
+    /// <paramref name="frames"/> in one atomic write; mark prices go to memory only.
+    /// </summary>
+    private void Apply(IReadOnlyList<VenueEventsReceived> frames, List<VenueEvent> changes, AccountState preview)
+    {
+        var marksMoved = false;
+        foreach (var frame in frames)
+        {
+            foreach (var item in frame.Events)
             {
-                case MarkPriceChanged mark:
-                    preview = preview with { MarkPrices = preview.MarkPrices.SetItem(mark.Instrument, mark.Price) };
-                    marksMoved = true;
-                    break;
-                case VenueEvent e when preview.TryApply(e, out var next):
-                    changes.Add(e);
-                    preview = next;
-                    break;
+                switch (item)
+                {
+                    case MarkPriceChanged mark:
+                        preview = preview with { MarkPrices = preview.MarkPrices.SetItem(mark.Instrument, mark.Price) };
+                        marksMoved = true;
+                        break;
+                    case VenueEvent e when preview.TryApply(e, out var next):
+                        changes.Add(e);
+                        preview = next;
+                        break;
+                }
             }
         }
         if (marksMoved)
         {
             // Marks are market data, not account history: kept in memory, never journaled.
             _state = _state with { MarkPrices = preview.MarkPrices };
-            if (changes.Count == 0)
-            {
-                Publish(_state);
-            }
         }
         if (changes.Count == 0)
         {
+            if (marksMoved || frames.Count == 0)
+            {
+                Publish(_state);
+            }
             return;
         }
         var last = changes[^1];
@@ -93,4 +228,8 @@ public sealed class AccountStateActor : ReceivePersistentActor
     }
 
     private void Publish(AccountState state) => Context.System.EventStream.Publish(new AccountStateChanged(state));
+
+    private sealed record SnapshotFetched(int Generation, RestResult<AccountSnapshot> Result);
+
+    private sealed record RetryReconciliation(int Generation);
 }

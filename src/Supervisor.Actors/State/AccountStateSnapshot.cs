@@ -11,7 +11,8 @@ public sealed record AccountStateSnapshot(
     TriggerOrderChanged[] TriggerOrders,
     AdlRankChanged[] AdlRanks,
     string[] RecentFillIds,
-    long Fills)
+    long Fills,
+    DateTimeOffset? ReconciledAt = null)
 {
     /// <summary>The snapshot of <paramref name="state"/>.</summary>
     public static AccountStateSnapshot Of(AccountState state) => new(
@@ -21,7 +22,8 @@ public sealed record AccountStateSnapshot(
         [.. state.TriggerOrders.Values],
         [.. state.AdlRanks.Select(r => new AdlRankChanged(state.Venue, r.Key, state.Positions.TryGetValue(r.Key, out var p) ? p.Instrument : "", r.Value))],
         [.. state.RecentFillIds],
-        state.Fills);
+        state.Fills,
+        state.ReconciledAt);
 
     /// <summary>Restores <paramref name="empty"/> from this snapshot.</summary>
     public AccountState Restore(AccountState empty) => empty with
@@ -33,5 +35,6 @@ public sealed record AccountStateSnapshot(
         AdlRanks = AdlRanks.ToImmutableDictionary(r => r.PositionId, r => r.Rank),
         RecentFillIds = [.. RecentFillIds],
         Fills = Fills,
+        ReconciledAt = ReconciledAt,
     };
 }

@@ -16,6 +16,9 @@ public static class StateSerialization
         .Register("trigger-order-changed.v1", StateJsonContext.Default.TriggerOrderChanged)
         .Register("fill-received.v1", StateJsonContext.Default.FillReceived)
         .Register("adl-rank-changed.v1", StateJsonContext.Default.AdlRankChanged)
+        .Register("position-patched.v1", StateJsonContext.Default.PositionPatched)
+        .Register("order-vanished.v1", StateJsonContext.Default.OrderVanished)
+        .Register("reconciliation-applied.v1", StateJsonContext.Default.ReconciliationApplied)
         .Register("account-state-snapshot.v1", StateJsonContext.Default.AccountStateSnapshot)
         .Build();
 }
@@ -28,5 +31,8 @@ public static class StateSerialization
 [JsonSerializable(typeof(TriggerOrderChanged))]
 [JsonSerializable(typeof(FillReceived))]
 [JsonSerializable(typeof(AdlRankChanged))]
+[JsonSerializable(typeof(PositionPatched))]
+[JsonSerializable(typeof(OrderVanished))]
+[JsonSerializable(typeof(ReconciliationApplied))]
 [JsonSerializable(typeof(AccountStateSnapshot))]
 internal sealed partial class StateJsonContext : JsonSerializerContext;

@@ -7,6 +7,7 @@ using Supervisor.Actors.State;
 using Supervisor.Kernel.Actor;
 using Supervisor.Persistence.Sql;
 using Supervisor.Simulator;
+using Supervisor.Venues.Rest;
 using KernelPersistence = Supervisor.Kernel.Persistence.Persistence;
 
 namespace Supervisor.Host.Demo;
@@ -34,11 +35,17 @@ internal sealed class DemoRunner(int accounts, TimeSpan duration, TextWriter out
         using var loggers = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Error));
         var system = ActorSystem.Create("demo", ActorSystemSetup.Default.WithLoggerFactory(loggers));
         KernelPersistence.For(system).UseJournal(journal).UseSnapshotStore(new SqlSnapshotStore(journal));
+        using var http = new HttpClient();
         var definitions = simAccounts.Select(a => new AccountDefinition(a.Id, a.IsChainUp
             ? new ChainUpProtocol(simulator.ChainUpUri, new ApiCredentials(a.ApiKey, a.Secret), a.Broker, a.Venue)
-            : new CoinWProtocol(simulator.CoinWUri, new ApiCredentials(a.ApiKey, a.Secret)))).ToList();
+            : new CoinWProtocol(simulator.CoinWUri, new ApiCredentials(a.ApiKey, a.Secret)))
+        {
+            Snapshots = a.IsChainUp
+                ? new ChainUpSnapshotClient(http, simulator.BaseUri, a.ApiKey, a.Secret, TimeProvider.System)
+                : new CoinWSnapshotClient(http, simulator.BaseUri, a.ApiKey, a.Secret, TimeProvider.System),
+        }).ToList();
         var memoryBefore = GC.GetTotalMemory(forceFullCollection: true);
-        var root = system.ActorOf(RootSupervisor.Props(definitions, new AccountSettings(), d => AccountStateActor.Props(d.Id, d.Venue)), "supervisor");
+        var root = system.ActorOf(RootSupervisor.Props(definitions, new AccountSettings(), d => AccountStateActor.Props(d.Id, d.Venue, snapshots: d.Snapshots)), "supervisor");
         output.WriteLine($"demo: {accounts} accounts ({simAccounts.Count(a => !a.IsChainUp)} CoinW, {simAccounts.Count(a => a.IsChainUp)} ChainUP/coinlocally), simulator at {simulator.BaseUri}, journal {database}");
 
         var live = await WaitAsync(root, s => s.Connection == ConnectionStatus.Live, TimeSpan.FromSeconds(60), cancellationToken);

@@ -143,6 +143,11 @@ public sealed class ChainUpCodec(DecoderLimits? limits = null)
                     Side = updated.TryGetProperty("s", out _) ? Side(JsonValues.Text(updated, "s")) : known.Side,
                 }));
                 break;
+            case "UPDATE" when p is { } patch:
+                events.Add(new PositionPatched(Venue, JsonValues.Text(patch, "id"),
+                    patch.TryGetProperty("s", out _) ? Side(JsonValues.Text(patch, "s")) : null,
+                    Optional(patch, "pv"), Optional(patch, "op"), Optional(patch, "l"), Optional(patch, "hm")));
+                break;
             case "DELETE" when p is { } deleted:
                 var id = JsonValues.Text(deleted, "id");
                 _positions.Remove(id, out var closed);
@@ -155,6 +160,9 @@ public sealed class ChainUpCodec(DecoderLimits? limits = null)
         }
         return DecodeResult.Of(events);
     }
+
+    private static decimal? Optional(JsonElement element, string name) =>
+        element.TryGetProperty(name, out _) ? JsonValues.Decimal(element, name) : null;
 
     private DecodeResult AdlPrice(JsonElement list)
     {

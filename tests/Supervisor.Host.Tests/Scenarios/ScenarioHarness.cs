@@ -7,6 +7,7 @@ using Supervisor.Host.Demo;
 using Supervisor.Kernel.Actor;
 using Supervisor.Persistence.Sql;
 using Supervisor.Simulator;
+using Supervisor.Venues.Rest;
 using Supervisor.Simulator.Model;
 using KernelPersistence = Supervisor.Kernel.Persistence.Persistence;
 
@@ -18,6 +19,7 @@ namespace Supervisor.Host.Tests.Scenarios;
 /// </summary>
 internal sealed class ScenarioHarness : IAsyncDisposable
 {
+    private static readonly HttpClient Http = new();
     private readonly string _directory;
 
     private ScenarioHarness(string directory, SimulatorHost simulator, SqlJournal journal, ActorSystem system, IActorRef root, IReadOnlyList<SimAccount> accounts)
@@ -60,9 +62,14 @@ internal sealed class ScenarioHarness : IAsyncDisposable
         var heartbeat = new HeartbeatSettings { Interval = TimeSpan.FromMilliseconds(300), PongTimeout = TimeSpan.FromMilliseconds(600), SilenceTimeout = TimeSpan.FromSeconds(5) };
         var definitions = simAccounts.Select(a => new AccountDefinition(a.Id, a.IsChainUp
             ? new ChainUpProtocol(simulator.ChainUpUri, new ApiCredentials(a.ApiKey, a.Secret), a.Broker, a.Venue) { Heartbeat = heartbeat, SubscriptionSettings = new SubscriptionSettings { AckTimeout = TimeSpan.FromSeconds(1), MaxRejections = 2 } }
-            : new CoinWProtocol(simulator.CoinWUri, new ApiCredentials(a.ApiKey, a.Secret)) { Heartbeat = heartbeat })).ToList();
+            : new CoinWProtocol(simulator.CoinWUri, new ApiCredentials(a.ApiKey, a.Secret)) { Heartbeat = heartbeat })
+        {
+            Snapshots = a.IsChainUp
+                ? new ChainUpSnapshotClient(Http, simulator.BaseUri, a.ApiKey, a.Secret, TimeProvider.System)
+                : new CoinWSnapshotClient(Http, simulator.BaseUri, a.ApiKey, a.Secret, TimeProvider.System),
+        }).ToList();
         var settings = new AccountSettings { MinBackoff = TimeSpan.FromMilliseconds(50), MaxBackoff = TimeSpan.FromMilliseconds(500), AuthRetry = TimeSpan.FromMilliseconds(500), RandomFactor = 0 };
-        var root = system.ActorOf(RootSupervisor.Props(definitions, settings, d => AccountStateActor.Props(d.Id, d.Venue, snapshotEvery: 25)), "supervisor");
+        var root = system.ActorOf(RootSupervisor.Props(definitions, settings, d => AccountStateActor.Props(d.Id, d.Venue, snapshotEvery: 25, d.Snapshots, TimeSpan.FromMilliseconds(200))), "supervisor");
         var harness = new ScenarioHarness(dir, simulator, journal, system, root, simAccounts);
         return harness;
     }
@@ -78,6 +85,28 @@ internal sealed class ScenarioHarness : IAsyncDisposable
             if (DateTime.UtcNow > deadline)
             {
                 throw new TimeoutException($"timed out waiting for {what}: {string.Join("; ", (await StatusesAsync()).Select(s => $"{s.AccountId} {s.Connection} r{s.Reconnects}"))}");
+            }
+            await Task.Delay(50);
+        }
+    }
+
+    public Task<AccountState> StateAsync(SimAccount account) =>
+        Root.Ask<AccountState>(new ForAccount(account.Venue, account.Id, new GetAccountState()), TimeSpan.FromSeconds(10));
+
+    /// <summary>Waits until every account's state satisfies <paramref name="condition"/>.</summary>
+    public async Task AwaitStatesAsync(Func<AccountState, bool> condition, string what)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (true)
+        {
+            var states = await Task.WhenAll(Accounts.Select(StateAsync));
+            if (states.All(condition))
+            {
+                return;
+            }
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"timed out waiting for {what}: {string.Join("; ", states.Select(s => $"{s.AccountId} {s.Connection} {s.Reconciliation}"))}");
             }
             await Task.Delay(50);
         }

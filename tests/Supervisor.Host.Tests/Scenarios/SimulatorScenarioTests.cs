@@ -1,13 +1,13 @@
 using System.IO.Compression;
 using Supervisor.Actors.Connection;
+using Supervisor.Actors.State;
 
 namespace Supervisor.Host.Tests.Scenarios;
 
 /// <summary>
 /// Failure scenarios against the simulator on loopback, both venues: after each failure the account reconnects,
-/// resubscribes and its persisted state equals the ground truth again. Activity is paused while a connection is
-/// down (pushes are change-only and REST reconciliation is not built yet, so a change made during the gap would be
-/// missed — see docs/supervisor.md).
+/// resubscribes, reconciles with the venue's REST snapshot, and its persisted state equals the ground truth again —
+/// including changes made while it was disconnected.
 /// </summary>
 public sealed class SimulatorScenarioTests
 {
@@ -39,6 +39,51 @@ public sealed class SimulatorScenarioTests
         }
         await harness.AwaitAsync(s => s.All(a => a.Reconnects >= 1 && a.Connection == ConnectionStatus.Live), "every account reconnected");
         await harness.StepAndAwaitTruthAsync(10);
+    }
+
+    [Fact]
+    public async Task Trading_while_disconnected_is_recovered_by_reconciliation_after_the_reconnect()
+    {
+        await using var harness = await ScenarioHarness.StartAsync(4);
+        await harness.AwaitAllLiveAsync();
+        await harness.StepAndAwaitTruthAsync(10);
+        foreach (var account in harness.Accounts)
+        {
+            harness.Simulator.DropConnections(account.Id);
+        }
+        // These steps run before any account can be back (backoff, connect, login, subscribe): their pushes are lost.
+        for (var i = 0; i < 30; i++)
+        {
+            harness.Simulator.Step();
+        }
+        await harness.AwaitAsync(s => s.All(a => a.Reconnects >= 1 && a.Connection == ConnectionStatus.Live), "every account reconnected");
+        await harness.AwaitTruthAsync();
+        foreach (var account in harness.Accounts)
+        {
+            var state = await harness.StateAsync(account);
+            Assert.NotNull(state.ReconciledAt);
+            Assert.Equal(ReconciliationStatus.Done, state.Reconciliation);
+        }
+        await harness.StepAndAwaitTruthAsync(10);
+    }
+
+    [Fact]
+    public async Task A_rate_limited_snapshot_is_retried_while_pushes_keep_flowing()
+    {
+        await using var harness = await ScenarioHarness.StartAsync(2);
+        foreach (var account in harness.Accounts)
+        {
+            harness.Simulator.Faults(account.Id).RateLimitRest = true;
+        }
+        await harness.AwaitAllLiveAsync();
+        await harness.StepAndAwaitTruthAsync(10);
+        await harness.AwaitStatesAsync(s => s.Reconciliation == ReconciliationStatus.Failed, "failed reconciliations");
+        foreach (var account in harness.Accounts)
+        {
+            harness.Simulator.Faults(account.Id).RateLimitRest = false;
+        }
+        await harness.AwaitStatesAsync(s => s.Reconciliation == ReconciliationStatus.Done, "reconciliation done after the limit lifted");
+        await harness.StepAndAwaitTruthAsync(5);
     }
 
     [Fact]
