@@ -46,12 +46,6 @@ public sealed class ChainUpCodecTests
     }
 
     [Fact]
-    public void An_update_for_an_unknown_position_yields_only_the_balances()
-    {
-        Assert.IsType<AssetBalanceChanged>(Assert.Single(Push(Update).Events));
-    }
-
-    [Fact]
     public void ADL_frames_carry_the_rank_and_the_mark_price_with_all_its_digits()
     {
         Push(Create);
@@ -128,5 +122,15 @@ public sealed class ChainUpCodecTests
         var json = Encoding.UTF8.GetBytes(Order);
         json[random.Next(json.Length)] = (byte)random.Next(256);
         return _codec.Decode(bytes, true) is not null && _codec.Decode(Gzip(Encoding.UTF8.GetString(json)), true) is not null;
+    }
+
+    [Fact]
+    public void An_update_of_a_position_the_codec_never_saw_becomes_a_patch_not_nothing()
+    {
+        var result = Push(Update);
+
+        Assert.IsType<AssetBalanceChanged>(result.Events[0]);
+        var patch = Assert.Single(result.Events.OfType<PositionPatched>());
+        Assert.Equal(new PositionPatched("chainup", "501", null, 30m, 64010.1m, null, null), patch);
     }
 }
