@@ -26,6 +26,7 @@ public sealed class AccountActor : ReceiveActor, IWithTimers
     private string? _lastProblem;
     private DateTimeOffset? _lastEventAt;
     private long _eventCount;
+    private ILogger _log = null!;
 
     /// <summary>Creates the account; the connection starts in <c>PreStart</c>.</summary>
     public AccountActor(AccountDefinition account, AccountSettings settings, Props? stateProps)
@@ -68,6 +69,7 @@ public sealed class AccountActor : ReceiveActor, IWithTimers
     /// <inheritdoc />
     protected override void PreStart()
     {
+        _log = Log;
         if (_stateProps is not null)
         {
             // OnStop: a persistent actor stops itself when the journal fails; it comes back after the delay and recovers.
@@ -81,12 +83,28 @@ public sealed class AccountActor : ReceiveActor, IWithTimers
     private void StartConnection()
     {
         var connection = ConnectionActor.Props(_account.Protocol, _settings.Connection, Self);
-        var decider = Decider.From(Directive.Restart, Directive.Stop.When<AuthenticationRejectedException>());
         var options = Backoff.OnFailure(connection, "connection", _settings.MinBackoff, _settings.MaxBackoff, _settings.RandomFactor)
             .WithAutoReset(_settings.ResetAfter)
-            .WithSupervisorStrategy(new OneForOneStrategy(decider))
+            .WithSupervisorStrategy(new OneForOneStrategy(null, null, DecideConnectionFailure, loggingEnabled: false))
             .WithRandomSource(_settings.RandomSource);
         _connection = Context.Watch(Context.ActorOf(BackoffSupervisor.Props(options), "connection-supervisor"));
+    }
+
+    // Runs in the backoff supervisor. Lost sockets, missed pongs and refused subscriptions are operations, not bugs:
+    // one line each. Anything else is a bug and keeps its stack trace. Rejected credentials are logged on AuthFailed.
+    private Directive DecideConnectionFailure(Exception cause)
+    {
+        switch (cause)
+        {
+            case AuthenticationRejectedException:
+                return Directive.Stop;
+            case ConnectionLostException or HeartbeatTimeoutException or SubscriptionRejectedException:
+                _log.LogWarning("Account {AccountId} on {Venue}: {Reason}; reconnecting after the backoff", _account.Id, _account.Venue, cause.Message);
+                return Directive.Restart;
+            default:
+                _log.LogError(cause, "Account {AccountId} on {Venue}: the connection failed unexpectedly; reconnecting after the backoff", _account.Id, _account.Venue);
+                return Directive.Restart;
+        }
     }
 
     private void OnStatus(ConnectionStatusChanged changed)

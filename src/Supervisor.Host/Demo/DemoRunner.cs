@@ -17,7 +17,7 @@ namespace Supervisor.Host.Demo;
 /// on a fresh SQLite journal under ./data, a live table while it runs (plain summary lines when the output is not a
 /// terminal), then every account's persisted state compared with the simulator's ground truth.
 /// </summary>
-internal sealed class DemoRunner(int accounts, TimeSpan duration, TextWriter output, bool interactive = false)
+internal sealed class DemoRunner(int accounts, TimeSpan duration, TextWriter output, bool interactive = false, bool faults = false)
 {
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
@@ -52,6 +52,8 @@ internal sealed class DemoRunner(int accounts, TimeSpan duration, TextWriter out
         output.WriteLine($"demo: {live.Count(s => s.Connection == ConnectionStatus.Live)}/{accounts} accounts live after {clock.Elapsed.TotalSeconds:F1}s; trading starts");
         simulator.PauseActivity(false);
         var started = clock.Elapsed;
+        using var stopFaults = new CancellationTokenSource();
+        var faultTask = faults ? InjectFaultsAsync(simulator, simAccounts, stopFaults.Token) : Task.CompletedTask;
         long events = 0;
         long eventsBefore = 0;
         if (interactive)
@@ -77,6 +79,13 @@ internal sealed class DemoRunner(int accounts, TimeSpan duration, TextWriter out
             output.WriteLine($"t={(clock.Elapsed - started).TotalSeconds,4:F0}s live {statuses.Count(s => s.Connection == ConnectionStatus.Live)}/{accounts}, reconnects {statuses.Sum(s => s.Reconnects)}, auth failures {statuses.Sum(s => s.AuthFailures)}, events {events} (+{events - eventsBefore})");
             eventsBefore = events;
         }
+        await stopFaults.CancelAsync();
+        await faultTask;
+        if (faults)
+        {
+            // Let the last dropped accounts come back and reconcile before trading stops.
+            await WaitAsync(root, s => s.Connection == ConnectionStatus.Live, TimeSpan.FromSeconds(30), CancellationToken.None);
+        }
         simulator.PauseActivity(true);
         var elapsed = clock.Elapsed - started;
         var memoryAfter = GC.GetTotalMemory(forceFullCollection: true);
@@ -96,6 +105,32 @@ internal sealed class DemoRunner(int accounts, TimeSpan duration, TextWriter out
         var failed = failures.Select(f => f.Split(':')[0]).Distinct().Count();
         output.WriteLine($"RESULT: {accounts - failed}/{accounts} accounts equal to the simulator's ground truth.");
         return 1;
+    }
+
+    /// <summary>Every few seconds, drops the sockets of a tenth of the accounts while trading goes on: what they miss comes back through reconciliation.</summary>
+    private async Task InjectFaultsAsync(SimulatorHost simulator, IReadOnlyList<Simulator.Model.SimAccount> all, CancellationToken cancellationToken)
+    {
+        var every = TimeSpan.FromSeconds(Math.Clamp(duration.TotalSeconds / 4, 1, 10));
+        var batch = Math.Max(1, all.Count / 10);
+        var next = 0;
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(every, cancellationToken);
+                var victims = Enumerable.Range(0, batch).Select(i => all[(next + i) % all.Count]).ToList();
+                next = (next + batch) % all.Count;
+                foreach (var victim in victims)
+                {
+                    simulator.DropConnections(victim.Id);
+                }
+                output.WriteLine($"faults: dropped the sockets of {string.Join(", ", victims.Select(v => v.Id))} (trading goes on)");
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Trading ended.
+        }
     }
 
     private static async Task<List<string>> CompareAsync(IActorRef root, SimulatorHost simulator, List<(string Id, string Venue)> accounts, CancellationToken cancellationToken)

@@ -67,8 +67,12 @@ public sealed class RootSupervisorTests : TestKit.TestKit
         await using var venue = await ScriptedVenue.StartAsync();
         var root = ActorOf(RootSupervisor.Props([new AccountDefinition("a1", new ScriptedProtocol(venue.Uri))], Settings), "supervisor");
         AwaitStatus(root, "a1", ConnectionStatus.Live);
-        await venue.Push.Writer.WriteAsync("drop");
-        AwaitStatus(root, "a1", ConnectionStatus.Reconnecting);
+        // One warning line naming the account, no stack trace, and no error: a lost socket is operations, not a bug.
+        await EventFilter.Warning(contains: "Account a1 on scripted:").ExpectOneAsync(async () =>
+        {
+            await venue.Push.Writer.WriteAsync("drop");
+            AwaitStatus(root, "a1", ConnectionStatus.Reconnecting);
+        });
         Scheduler.Advance(TimeSpan.FromSeconds(1));
         AwaitStatus(root, "a1", ConnectionStatus.Live);
         Assert.Equal(1, StatusOf(root, "a1").Reconnects);

@@ -17,6 +17,17 @@ public sealed class DemoCommandTests
     }
 
     [Fact]
+    public async Task With_faults_dropped_accounts_reconnect_and_still_equal_the_ground_truth()
+    {
+        var output = new StringWriter();
+        var exit = await new DemoRunner(6, TimeSpan.FromSeconds(4), output, faults: true).RunAsync(CancellationToken.None);
+        var text = output.ToString();
+        Assert.True(exit == 0, text);
+        Assert.Contains("faults: dropped the sockets of", text);
+        Assert.Contains("RESULT: 6/6 accounts equal to the simulator's ground truth.", text);
+    }
+
+    [Fact]
     public void Bad_arguments_are_refused_with_a_clear_message()
     {
         var accounts = Program.BuildRoot().Parse(["demo", "--accounts", "0"]);
