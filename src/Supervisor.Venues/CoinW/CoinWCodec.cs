@@ -35,21 +35,36 @@ public sealed class CoinWCodec(DecoderLimits? limits = null)
     public static byte[] Ping() => "{\"event\":\"ping\"}"u8.ToArray();
 
     /// <summary>Decodes one text frame.</summary>
-    public DecodeResult Decode(ReadOnlySpan<byte> frame)
+    public DecodeResult Decode(ReadOnlySpan<byte> frame) =>
+        frame.Length > _limits.MaxFrameBytes
+            ? DecodeResult.Failed(DecodeErrorKind.TooLarge, $"frame of {frame.Length} bytes exceeds {_limits.MaxFrameBytes}", frame)
+            : Decode(frame.ToArray().AsMemory());
+
+    /// <summary>Decodes one text frame the caller owns (no copy).</summary>
+    public DecodeResult Decode(byte[] frame) => Decode(frame.AsMemory());
+
+    /// <summary>Decodes one text frame without copying it; the memory must not change until this returns.</summary>
+    public DecodeResult Decode(ReadOnlyMemory<byte> frame)
     {
         if (frame.Length > _limits.MaxFrameBytes)
         {
-            return DecodeResult.Failed(DecodeErrorKind.TooLarge, $"frame of {frame.Length} bytes exceeds {_limits.MaxFrameBytes}", frame);
+            return DecodeResult.Failed(DecodeErrorKind.TooLarge, $"frame of {frame.Length} bytes exceeds {_limits.MaxFrameBytes}", frame.Span);
         }
+        return CoinWPushReader.TryRead(frame.Span, _limits.MaxJsonDepth) ?? DecodeGeneral(frame);
+    }
+
+    /// <summary>Every frame through <see cref="JsonDocument"/>: control frames, rare channels, and anything the push reader declines.</summary>
+    internal DecodeResult DecodeGeneral(ReadOnlyMemory<byte> frame)
+    {
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(frame.ToArray(), new JsonDocumentOptions { MaxDepth = _limits.MaxJsonDepth });
+            document = JsonDocument.Parse(frame, new JsonDocumentOptions { MaxDepth = _limits.MaxJsonDepth });
         }
         catch (JsonException error)
         {
             var kind = error.Message.Contains("depth", StringComparison.OrdinalIgnoreCase) ? DecodeErrorKind.TooDeep : DecodeErrorKind.MalformedJson;
-            return DecodeResult.Failed(kind, error.Message, frame);
+            return DecodeResult.Failed(kind, error.Message, frame.Span);
         }
         using (document)
         {
@@ -59,7 +74,7 @@ public sealed class CoinWCodec(DecoderLimits? limits = null)
             }
             catch (Exception error) when (error is FormatException or InvalidOperationException or KeyNotFoundException or OverflowException)
             {
-                return DecodeResult.Failed(DecodeErrorKind.UnexpectedShape, error.Message, frame);
+                return DecodeResult.Failed(DecodeErrorKind.UnexpectedShape, error.Message, frame.Span);
             }
         }
     }
@@ -70,36 +85,36 @@ public sealed class CoinWCodec(DecoderLimits? limits = null)
         {
             throw new FormatException($"expected an object, got {root.ValueKind}");
         }
-        if (root.TryGetProperty("event", out var @event) && @event.ValueKind == JsonValueKind.String && @event.GetString() == "pong")
+        if (root.TryGetProperty("event"u8, out var @event) && @event.ValueKind == JsonValueKind.String && @event.ValueEquals("pong"u8))
         {
             return DecodeResult.Of(new ControlFrame.Pong());
         }
-        if (root.TryGetProperty("channel", out var channel))
+        if (root.TryGetProperty("channel"u8, out var channel))
         {
-            var data = root.GetProperty("data");
-            var accepted = data.GetProperty("result").GetBoolean();
-            var (code, message) = accepted ? (null, null) : (JsonValues.TextOrNull(data, "errorCode"), JsonValues.TextOrNull(data, "errorMsg"));
+            var data = root.GetProperty("data"u8);
+            var accepted = data.GetProperty("result"u8).GetBoolean();
+            var (code, message) = accepted ? (null, null) : (JsonValues.TextOrNull(data, "errorCode"u8), JsonValues.TextOrNull(data, "errorMsg"u8));
             return channel.GetString() switch
             {
                 "login" => DecodeResult.Of(new ControlFrame.LoginReply(accepted, code, message)),
-                "subscribe" => DecodeResult.Of(new ControlFrame.SubscriptionReply(true, JsonValues.TextOrNull(root, "type"), accepted, code, message)),
-                "unsub" or "unsubscribe" => DecodeResult.Of(new ControlFrame.SubscriptionReply(false, JsonValues.TextOrNull(root, "type"), accepted, code, message)),
+                "subscribe" => DecodeResult.Of(new ControlFrame.SubscriptionReply(true, JsonValues.TextOrNull(root, "type"u8), accepted, code, message)),
+                "unsub" or "unsubscribe" => DecodeResult.Of(new ControlFrame.SubscriptionReply(false, JsonValues.TextOrNull(root, "type"u8), accepted, code, message)),
                 var other => throw new FormatException($"unknown channel '{other}'"),
             };
         }
-        if (root.TryGetProperty("result", out var result) && result.ValueKind == JsonValueKind.False)
+        if (root.TryGetProperty("result"u8, out var result) && result.ValueKind == JsonValueKind.False)
         {
-            return DecodeResult.Of(new ControlFrame.Error(JsonValues.Text(root, "errorCode"), JsonValues.TextOrNull(root, "errorMsg") ?? ""));
+            return DecodeResult.Of(new ControlFrame.Error(JsonValues.Text(root, "errorCode"u8), JsonValues.TextOrNull(root, "errorMsg"u8) ?? ""));
         }
-        var type = JsonValues.Text(root, "type");
-        var payload = root.GetProperty("data");
+        var type = JsonValues.Text(root, "type"u8);
+        var payload = root.GetProperty("data"u8);
         return type switch
         {
             "order" => Each(payload, OrderOrTrigger),
             "position" => Each(payload, Position),
             "position_change" => Each(payload, Fill),
             "assets" => Assets(payload),
-            "mark_price" => DecodeResult.Of([new MarkPriceChanged(Venue, Instrument(root, payload), JsonValues.Decimal(payload, "p"))]),
+            "mark_price" => DecodeResult.Of([new MarkPriceChanged(Venue, Instrument(root, payload), JsonValues.Decimal(payload, "p"u8))]),
             "index_price" or "funding_rate" or "user_setting" or "assets_ag" => DecodeResult.Nothing,
             _ => throw new FormatException($"unknown push type '{type}'"),
         };
@@ -125,11 +140,11 @@ public sealed class CoinWCodec(DecoderLimits? limits = null)
         var byCurrency = new Dictionary<string, VenueEvent>(StringComparer.Ordinal);
         foreach (var item in data.EnumerateArray())
         {
-            var asset = JsonValues.Text(item, "currency").ToUpperInvariant();
+            var asset = JsonValues.Text(item, "currency"u8).ToUpperInvariant();
             byCurrency[asset] = new AssetBalanceChanged(Venue, asset,
-                JsonValues.Decimal(item, "available"),
-                JsonValues.DecimalOr(item, "freeze", 0m) + JsonValues.DecimalOr(item, "hold", 0m),
-                JsonValues.DecimalOr(item, "margin", 0m));
+                JsonValues.Decimal(item, "available"u8),
+                JsonValues.DecimalOr(item, "freeze"u8, 0m) + JsonValues.DecimalOr(item, "hold"u8, 0m),
+                JsonValues.DecimalOr(item, "margin"u8, 0m));
         }
         return DecodeResult.Of([.. byCurrency.Values]);
     }
@@ -137,41 +152,41 @@ public sealed class CoinWCodec(DecoderLimits? limits = null)
     /// <summary>CoinW sends trigger (plan) orders on the order channel, marked <c>posType</c> / <c>originalType</c> <c>planTrigger</c>.</summary>
     private static VenueEvent OrderOrTrigger(JsonElement item)
     {
-        if (JsonValues.TextOrNull(item, "posType") != "planTrigger" && JsonValues.TextOrNull(item, "originalType") != "planTrigger")
+        if (JsonValues.TextOrNull(item, "posType"u8) != "planTrigger" && JsonValues.TextOrNull(item, "originalType"u8) != "planTrigger")
         {
             return Order(item);
         }
         var order = Order(item);
         return new TriggerOrderChanged(Venue, order.OrderId, order.Instrument, order.Side ?? TradeSide.Long,
-            JsonValues.DecimalOr(item, "triggerPrice", order.Price), order.Quantity, order.Status);
+            JsonValues.DecimalOr(item, "triggerPrice"u8, order.Price), order.Quantity, order.Status);
     }
 
     private static OrderChanged Order(JsonElement item)
     {
-        var total = JsonValues.Decimal(item, "totalPiece");
-        var remaining = JsonValues.DecimalOr(item, "currentPiece", total);
-        return new OrderChanged(Venue, JsonValues.Text(item, "id"), JsonValues.Text(item, "instrument"), Side(item),
-            JsonValues.Decimal(item, "orderPrice"), total, total - remaining, OrderStatusOf(JsonValues.Text(item, "orderStatus")));
+        var total = JsonValues.Decimal(item, "totalPiece"u8);
+        var remaining = JsonValues.DecimalOr(item, "currentPiece"u8, total);
+        return new OrderChanged(Venue, JsonValues.Text(item, "id"u8), JsonValues.Text(item, "instrument"u8), Side(item),
+            JsonValues.Decimal(item, "orderPrice"u8), total, total - remaining, OrderStatusOf(JsonValues.Text(item, "orderStatus"u8)));
     }
 
     private static VenueEvent Position(JsonElement item)
     {
-        var id = JsonValues.Text(item, "id");
-        var instrument = JsonValues.Text(item, "instrument");
-        var status = JsonValues.TextOrNull(item, "status") ?? "open";
+        var id = JsonValues.Text(item, "id"u8);
+        var instrument = JsonValues.Text(item, "instrument"u8);
+        var status = JsonValues.TextOrNull(item, "status"u8) ?? "open";
         if (status is "close" or "closed" or "cancel" or "1" or "2")
         {
             return new PositionClosed(Venue, id, instrument);
         }
-        return new PositionChanged(Venue, id, instrument, Side(item), JsonValues.Decimal(item, "currentPiece"),
-            JsonValues.Decimal(item, "openPrice"), JsonValues.Decimal(item, "leverage"), JsonValues.DecimalOr(item, "margin", 0m));
+        return new PositionChanged(Venue, id, instrument, Side(item), JsonValues.Decimal(item, "currentPiece"u8),
+            JsonValues.Decimal(item, "openPrice"u8), JsonValues.Decimal(item, "leverage"u8), JsonValues.DecimalOr(item, "margin"u8, 0m));
     }
 
     private static FillReceived Fill(JsonElement item) =>
-        new(Venue, JsonValues.Text(item, "id"), JsonValues.Text(item, "orderId"), JsonValues.Text(item, "instrument"), Side(item),
-            JsonValues.DecimalOr(item, "realPrice", JsonValues.DecimalOr(item, "openPrice", 0m)), JsonValues.Decimal(item, "totalPiece"), JsonValues.DecimalOr(item, "fee", 0m));
+        new(Venue, JsonValues.Text(item, "id"u8), JsonValues.Text(item, "orderId"u8), JsonValues.Text(item, "instrument"u8), Side(item),
+            JsonValues.DecimalOr(item, "realPrice"u8, JsonValues.DecimalOr(item, "openPrice"u8, 0m)), JsonValues.Decimal(item, "totalPiece"u8), JsonValues.DecimalOr(item, "fee"u8, 0m));
 
-    private static TradeSide Side(JsonElement item) => JsonValues.Text(item, "direction") switch
+    private static TradeSide Side(JsonElement item) => JsonValues.Text(item, "direction"u8) switch
     {
         "long" or "LONG" or "buy" => TradeSide.Long,
         "short" or "SHORT" or "sell" => TradeSide.Short,
@@ -188,7 +203,7 @@ public sealed class CoinWCodec(DecoderLimits? limits = null)
     };
 
     private static string Instrument(JsonElement root, JsonElement data) =>
-        (JsonValues.TextOrNull(root, "pairCode") ?? JsonValues.Text(data, "n")).ToUpperInvariant();
+        (JsonValues.TextOrNull(root, "pairCode"u8) ?? JsonValues.Text(data, "n"u8)).ToUpperInvariant();
 
     private static byte[] Command(string @event, string channel, string? pairCode)
     {
