@@ -54,6 +54,8 @@ public sealed class AccountActor : ReceiveActor, IWithTimers
             }
             _state.Forward(query);
         });
+        // The sender is the state's backoff supervisor, which hands the answer to the state actor it just re-created.
+        Receive<State.StateRecovered>(_ => Sender.Tell(new ConnectionStatusChanged(_status), Self));
         Receive<Terminated>(t => ReferenceEquals(t.ActorRef, _connection), _ => ConnectionGaveUp());
         Receive<RetryAfterAuthFailure>(_ => StartConnection());
         Receive<GetAccountStatus>(_ => Sender.Tell(Status(), Self));

@@ -44,6 +44,7 @@ public sealed class AccountStateActor : ReceivePersistentActor, IWithTimers
 
         Recover<SnapshotOffer>(offer => _state = ((AccountStateSnapshot)offer.Snapshot).Restore(_state) with { SequenceNr = offer.Metadata.SequenceNr });
         Recover<VenueEvent>(e => _state = _state.Apply(e) with { SequenceNr = LastSequenceNr });
+        Recover<RecoveryCompleted>(_ => Context.Parent.Tell(new StateRecovered(_state.AccountId, LastSequenceNr), Self));
 
         Command<VenueEventsReceived>(OnEvents);
         Command<ConnectionStatusChanged>(OnConnectionStatus);
@@ -85,6 +86,11 @@ public sealed class AccountStateActor : ReceivePersistentActor, IWithTimers
 
     private void OnConnectionStatus(ConnectionStatusChanged status)
     {
+        if (status.Status == _state.Connection && status.Status == ConnectionStatus.Live)
+        {
+            // The account's answer to StateRecovered crossed the connection's own Live: one reconciliation is enough.
+            return;
+        }
         _state = _state with { Connection = status.Status };
         if (status.Status == ConnectionStatus.Live && _snapshots is not null)
         {
