@@ -1,24 +1,35 @@
 using Microsoft.Extensions.Logging;
+using Supervisor.Actors.Market;
 using Supervisor.Kernel.Actor;
 
 namespace Supervisor.Actors.Accounts;
 
 /// <summary>
-/// <c>/user/supervisor</c>: one <see cref="AccountActor"/> per account, added and removed at run time. One-for-one,
-/// so an account's failure never touches another; an account that keeps failing (more than 10 restarts a minute) is
-/// stopped and reported rather than restarted forever.
+/// <c>/user/supervisor</c>: one <see cref="AccountActor"/> per account, added and removed at run time, and one
+/// <see cref="MarketDataActor"/> per venue with a public market-data protocol. One-for-one, so an account's failure
+/// never touches another; an account that keeps failing (more than 10 restarts a minute) is stopped and reported
+/// rather than restarted forever.
 /// </summary>
 public sealed class RootSupervisor : ReceiveActor
 {
     private readonly AccountSettings _settings;
     private readonly Func<AccountDefinition, Props?>? _stateFor;
     private readonly Dictionary<string, IActorRef> _accounts = new(StringComparer.Ordinal);
+    private readonly List<IActorRef> _markets = [];
 
-    /// <summary>Starts with <paramref name="accounts"/>; <paramref name="stateFor"/> gives each account's state actor (none if null).</summary>
-    public RootSupervisor(IEnumerable<AccountDefinition> accounts, AccountSettings settings, Func<AccountDefinition, Props?>? stateFor = null)
+    /// <summary>
+    /// Starts with <paramref name="accounts"/>; <paramref name="stateFor"/> gives each account's state actor (none if
+    /// null); <paramref name="markets"/> are the venues' shared market-data connections.
+    /// </summary>
+    public RootSupervisor(IEnumerable<AccountDefinition> accounts, AccountSettings settings, Func<AccountDefinition, Props?>? stateFor = null,
+        IEnumerable<IMarketDataProtocol>? markets = null)
     {
         _settings = settings;
         _stateFor = stateFor;
+        foreach (var market in markets ?? [])
+        {
+            _markets.Add(Context.ActorOf(MarketDataActor.Props(market, settings), MarketDataActor.ActorNameFor(market.Venue)));
+        }
         foreach (var account in accounts)
         {
             TryAdd(account, out _);
@@ -52,6 +63,11 @@ public sealed class RootSupervisor : ReceiveActor
             var asks = _accounts.Values.Select(a => a.Ask<AccountStatus>(new GetAccountStatus(), TimeSpan.FromSeconds(5))).ToList();
             Task.WhenAll(asks).PipeTo(Sender, Self, statuses => new AccountStatuses(statuses.OrderBy(s => s.Venue).ThenBy(s => s.AccountId).ToList()));
         });
+        Receive<GetMarketDataStatus>(query =>
+        {
+            var asks = _markets.Select(m => m.Ask<MarketDataStatus>(query, TimeSpan.FromSeconds(5))).ToList();
+            Task.WhenAll(asks).PipeTo(Sender, Self, statuses => new MarketDataStatuses(statuses));
+        });
         Receive<Terminated>(t =>
         {
             foreach (var (name, actor) in _accounts)
@@ -67,8 +83,9 @@ public sealed class RootSupervisor : ReceiveActor
     }
 
     /// <summary>Props for the root.</summary>
-    public static Props Props(IEnumerable<AccountDefinition> accounts, AccountSettings settings, Func<AccountDefinition, Props?>? stateFor = null) =>
-        Kernel.Actor.Props.Create(() => new RootSupervisor(accounts, settings, stateFor));
+    public static Props Props(IEnumerable<AccountDefinition> accounts, AccountSettings settings, Func<AccountDefinition, Props?>? stateFor = null,
+        IEnumerable<IMarketDataProtocol>? markets = null) =>
+        Kernel.Actor.Props.Create(() => new RootSupervisor(accounts, settings, stateFor, markets));
 
     /// <inheritdoc />
     protected override SupervisorStrategy SupervisorStrategy() =>

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Supervisor.Actors.Accounts;
 using Supervisor.Actors.Connection;
+using Supervisor.Actors.Market;
 using Supervisor.Actors.Protocol;
 using Supervisor.Kernel.Configuration;
 using Supervisor.Venues.CoinW;
@@ -17,9 +18,10 @@ public sealed partial class SupervisorConfiguration
 {
     private const string Registry = "supervisor.registry";
 
-    private SupervisorConfiguration(AccountSettings accounts, IReadOnlyList<AccountDefinition> registry, TimeSpan statusInterval, int snapshotEvery,
-        TimeSpan reconcileRetry, Config config)
+    private SupervisorConfiguration(AccountSettings accounts, IReadOnlyList<AccountDefinition> registry, IReadOnlyList<IMarketDataProtocol> marketData,
+        TimeSpan statusInterval, int snapshotEvery, TimeSpan reconcileRetry, Config config)
     {
+        MarketData = marketData;
         ReconcileRetry = reconcileRetry;
         SnapshotEvery = snapshotEvery;
         Accounts = accounts;
@@ -33,6 +35,9 @@ public sealed partial class SupervisorConfiguration
 
     /// <summary>The enabled accounts of the registry, each with its venue protocol and credentials.</summary>
     public IReadOnlyList<AccountDefinition> AccountDefinitions { get; }
+
+    /// <summary>The venues' shared market-data connections (supervisor.venues.coinw.market-data), only for venues with accounts.</summary>
+    public IReadOnlyList<IMarketDataProtocol> MarketData { get; }
 
     /// <summary>Persisted events between snapshots of an account's state (supervisor.accounts.snapshot-every).</summary>
     public int SnapshotEvery { get; }
@@ -61,11 +66,12 @@ public sealed partial class SupervisorConfiguration
         var reconcileRetry = reader.Try(() => Positive(merged, "supervisor.accounts.reconcile-retry"), TimeSpan.FromSeconds(5));
         var reconcile = reader.Try(() => merged.GetBoolean("supervisor.accounts.reconcile"), true);
         var registry = ReadRegistry(merged, credentials, reader, reconcile);
+        var marketData = reader.Try(() => ReadMarketData(merged, registry), []);
         if (problems.Count > 0)
         {
             throw new SupervisorConfigurationException(problems);
         }
-        return new SupervisorConfiguration(accounts, registry, statusInterval, snapshotEvery, reconcileRetry, merged);
+        return new SupervisorConfiguration(accounts, registry, marketData, statusInterval, snapshotEvery, reconcileRetry, merged);
     }
 
     private static AccountSettings ReadAccountSettings(Config c) => new()
@@ -84,6 +90,16 @@ public sealed partial class SupervisorConfiguration
             BadFrameWindow = Positive(c, "supervisor.connection.bad-frame-window"),
         }.Validate(),
     };
+
+    private static List<IMarketDataProtocol> ReadMarketData(Config c, IReadOnlyList<AccountDefinition> registry)
+    {
+        var coinw = registry.Any(a => a.Venue == CoinWCodec.Venue) && c.GetBoolean("supervisor.venues.coinw.market-data")
+            ? Venue(c, "supervisor.venues.coinw")
+            : null;
+        return coinw is { } settings
+            ? [new CoinWMarketProtocol(Url(c, "supervisor.venues.coinw.url")) { Heartbeat = settings.Heartbeat, SubscriptionSettings = settings.Subscriptions }]
+            : [];
+    }
 
     private static TimeSpan Positive(Config c, string path)
     {

@@ -57,6 +57,8 @@ public sealed partial class ConnectionActor
         Receive<SendFailed>(failed => throw new ConnectionLostException($"Sending to {_protocol.Venue} failed: {failed.Cause.Message}", failed.Cause));
         Receive<GetConnectionStats>(_ => Sender.Tell(new ConnectionStats(_frames, _events, _malformed, _oversized), Self));
         Receive<SendCompleted>(_ => { });
+        // Before streaming there are no subscriptions yet; when they start they read the protocol's current channels.
+        Receive<AddSubscriptions>(_ => { });
     }
 
     /// <summary>Drops a bad frame; a burst of them (more than the limit within the window) fails the connection.</summary>

@@ -153,6 +153,7 @@ public sealed partial class ConnectionActor : ReceiveActor, IWithTimers
         Receive<SubscriptionsComplete>(_ => _state.Tell(new ConnectionStatusChanged(ConnectionStatus.Live), Self));
         Receive<SendPing>(_ => Send(_protocol.PingFrame(Context.System.Scheduler.Now)));
         Receive<SendFrame>(send => Send(send.Frame));
+        Receive<AddSubscriptions>(add => _subscriptions!.Tell(add, Self));
         CommonHandlers();
     }
 

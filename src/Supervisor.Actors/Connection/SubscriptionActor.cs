@@ -17,17 +17,18 @@ public sealed class SubscriptionActor : ReceiveActor, IWithTimers
     private readonly List<string> _sendOrder = [];
     private readonly Dictionary<string, int> _rejections = new(StringComparer.Ordinal);
     private readonly HashSet<string> _acked = new(StringComparer.Ordinal);
-    private readonly int _total;
+    private readonly HashSet<string> _known = new(StringComparer.Ordinal);
+    private int _total;
     private int _sentInWindow;
+    private bool _windowRunning;
 
     /// <summary>Starts sending <paramref name="channels"/> at once.</summary>
     public SubscriptionActor(IReadOnlyList<SubscriptionRequest> channels, SubscriptionSettings settings)
     {
         _settings = settings;
-        _total = channels.Count;
         foreach (var channel in channels)
         {
-            _toSend.Enqueue(channel);
+            Enqueue(channel);
         }
         Receive<SubscriptionAcked>(OnAck);
         Receive<SubscriptionRejected>(r => OnRejected(r.Key ?? OldestPending(), r.Reason));
@@ -37,7 +38,16 @@ public sealed class SubscriptionActor : ReceiveActor, IWithTimers
             _sentInWindow = 0;
             SendWhatTheLimitAllows();
         });
-        Timers.StartPeriodicTimer(WindowKey, new WindowTick(), settings.Window);
+        Receive<AddSubscriptions>(add =>
+        {
+            var added = add.Channels.Count(Enqueue);
+            if (added > 0)
+            {
+                StartWindow();
+                SendWhatTheLimitAllows();
+            }
+        });
+        StartWindow();
         SendWhatTheLimitAllows();
         ReportIfComplete();
     }
@@ -48,6 +58,26 @@ public sealed class SubscriptionActor : ReceiveActor, IWithTimers
     /// <summary>Props for the subscriptions of one connection.</summary>
     public static Props Props(IReadOnlyList<SubscriptionRequest> channels, SubscriptionSettings settings) =>
         Kernel.Actor.Props.Create(() => new SubscriptionActor(channels, settings));
+
+    private bool Enqueue(SubscriptionRequest channel)
+    {
+        if (!_known.Add(channel.Key))
+        {
+            return false;
+        }
+        _toSend.Enqueue(channel);
+        _total++;
+        return true;
+    }
+
+    private void StartWindow()
+    {
+        if (!_windowRunning)
+        {
+            _windowRunning = true;
+            Timers.StartPeriodicTimer(WindowKey, new WindowTick(), _settings.Window);
+        }
+    }
 
     private void SendWhatTheLimitAllows()
     {
@@ -100,6 +130,7 @@ public sealed class SubscriptionActor : ReceiveActor, IWithTimers
         {
             Context.Parent.Tell(new SubscriptionsComplete(_total), Self);
             Timers.Cancel(WindowKey);
+            _windowRunning = false;
         }
     }
 

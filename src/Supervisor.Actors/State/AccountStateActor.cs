@@ -56,6 +56,8 @@ public sealed class AccountStateActor : ReceivePersistentActor, IWithTimers
                 StartReconciliation();
             }
         });
+        // From the venue's shared market-data connection (MarketDataActor), for every account of the venue.
+        Command<MarkPriceChanged>(mark => mark.Venue == _state.Venue, OnSharedMark);
         Command<GetAccountState>(_ => Sender.Tell(_state, Self));
         Command<SaveSnapshotSuccess>(success => DeleteSnapshots(new SnapshotSelectionCriteria(success.Metadata.SequenceNr - 1, DateTimeOffset.MaxValue)));
         Command<DeleteSnapshotsSuccess>(_ => { });
@@ -78,10 +80,30 @@ public sealed class AccountStateActor : ReceivePersistentActor, IWithTimers
     protected override void PreStart()
     {
         base.PreStart();
+        Context.System.EventStream.Subscribe(Self, typeof(MarkPriceChanged));
         if (_snapshots is not null)
         {
             _state = _state with { Reconciliation = ReconciliationStatus.Pending };
         }
+    }
+
+    /// <inheritdoc />
+    protected override void PostStop()
+    {
+        Context.System.EventStream.Unsubscribe(Self);
+        base.PostStop();
+    }
+
+    private void OnSharedMark(MarkPriceChanged mark)
+    {
+        // Every account of the venue hears every mark: only those holding the instrument keep it and tell the world.
+        if (!_state.Positions.Values.Any(p => p.Instrument == mark.Instrument)
+            || (_state.MarkPrices.TryGetValue(mark.Instrument, out var known) && known == mark.Price))
+        {
+            return;
+        }
+        _state = _state with { MarkPrices = _state.MarkPrices.SetItem(mark.Instrument, mark.Price) };
+        Publish(_state);
     }
 
     private void OnConnectionStatus(ConnectionStatusChanged status)

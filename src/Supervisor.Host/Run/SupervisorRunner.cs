@@ -70,7 +70,8 @@ internal sealed class SupervisorRunner(string configFile, TimeSpan? duration, Te
             var system = ActorSystem.Create("supervisor", ActorSystemSetup.FromConfig(settings.Config).WithLoggerFactory(loggers));
             KernelPersistence.For(system).UseJournal(journal).UseSnapshotStore(new SqlSnapshotStore(journal));
             var root = system.ActorOf(
-                RootSupervisor.Props(settings.AccountDefinitions, settings.Accounts, d => AccountStateActor.Props(d.Id, d.Venue, settings.SnapshotEvery, d.Snapshots, settings.ReconcileRetry)),
+                RootSupervisor.Props(settings.AccountDefinitions, settings.Accounts, d => AccountStateActor.Props(d.Id, d.Venue, settings.SnapshotEvery, d.Snapshots, settings.ReconcileRetry),
+                    settings.MarketData),
                 "supervisor");
             var byVenue = settings.AccountDefinitions.GroupBy(d => d.Venue).Select(g => $"{g.Count()} {g.Key}");
             output.WriteLine($"supervisor: {settings.AccountDefinitions.Count} accounts ({string.Join(", ", byVenue)}), journal {journalOptions.Engine}");

@@ -97,8 +97,8 @@ public sealed class CoinWCodec(DecoderLimits? limits = null)
             return channel.GetString() switch
             {
                 "login" => DecodeResult.Of(new ControlFrame.LoginReply(accepted, code, message)),
-                "subscribe" => DecodeResult.Of(new ControlFrame.SubscriptionReply(true, JsonValues.TextOrNull(root, "type"u8), accepted, code, message)),
-                "unsub" or "unsubscribe" => DecodeResult.Of(new ControlFrame.SubscriptionReply(false, JsonValues.TextOrNull(root, "type"u8), accepted, code, message)),
+                "subscribe" => DecodeResult.Of(new ControlFrame.SubscriptionReply(true, JsonValues.TextOrNull(root, "type"u8), accepted, code, message) { PairCode = JsonValues.TextOrNull(root, "pairCode"u8) }),
+                "unsub" or "unsubscribe" => DecodeResult.Of(new ControlFrame.SubscriptionReply(false, JsonValues.TextOrNull(root, "type"u8), accepted, code, message) { PairCode = JsonValues.TextOrNull(root, "pairCode"u8) }),
                 var other => throw new FormatException($"unknown channel '{other}'"),
             };
         }

@@ -14,7 +14,11 @@ public abstract record ControlFrame
     public sealed record LoginReply(bool Accepted, string? ErrorCode, string? ErrorMessage) : ControlFrame;
 
     /// <summary>A subscribe or unsubscribe acknowledgement; <paramref name="Channel"/> is the channel type (null when the venue names none).</summary>
-    public sealed record SubscriptionReply(bool Subscribe, string? Channel, bool Accepted, string? ErrorCode, string? ErrorMessage) : ControlFrame;
+    public sealed record SubscriptionReply(bool Subscribe, string? Channel, bool Accepted, string? ErrorCode, string? ErrorMessage) : ControlFrame
+    {
+        /// <summary>The instrument a public channel's ack echoes (CoinW <c>pairCode</c>, as it was sent), or null.</summary>
+        public string? PairCode { get; init; }
+    }
 
     /// <summary>A pong.</summary>
     public sealed record Pong : ControlFrame;

@@ -45,6 +45,29 @@ public sealed class SupervisorConfigurationTests
         Assert.Equal(500, settings.SnapshotEvery);
     }
 
+    [Theory]
+    [InlineData("coinw", "on", 1)]
+    [InlineData("coinw", "off", 0)]
+    [InlineData("coinlocally", "on", 0)]
+    public void One_shared_market_data_connection_for_CoinW_when_it_has_accounts_and_it_is_on(string venue, string marketData, int expected)
+    {
+        var settings = Read($$"""
+            supervisor.venues.coinw { url = "ws://127.0.0.1:9000/perpum", market-data = {{marketData}} }
+            supervisor.registry = [
+              { id = a1, venue = {{venue}}, api-key = k, secret = s }
+              { id = a2, venue = {{venue}}, api-key = k, secret = s }
+            ]
+            """);
+
+        Assert.Equal(expected, settings.MarketData.Count);
+        if (expected == 1)
+        {
+            var market = Assert.IsType<CoinWMarketProtocol>(settings.MarketData[0]);
+            Assert.Equal(new Uri("ws://127.0.0.1:9000/perpum"), market.Endpoint);
+            Assert.Null(market.LoginFrame);
+        }
+    }
+
     [Fact]
     public void Every_problem_is_reported_at_once_with_its_position_and_no_secret()
     {

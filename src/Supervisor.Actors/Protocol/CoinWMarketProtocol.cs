@@ -1,0 +1,79 @@
+using Supervisor.Actors.Connection;
+using Supervisor.Actors.Market;
+using Supervisor.Venues.CoinW;
+using Supervisor.Venues.Decoding;
+
+namespace Supervisor.Actors.Protocol;
+
+/// <summary>
+/// CoinW's public side of the same <c>/perpum</c> socket: no login, one <c>mark_price</c> subscription per instrument
+/// (pairCode sent in lower case; acks echo it as sent, pushes carry it in lower case — coinw.md §5), the same ping as
+/// the private side. One connection for all accounts of the venue.
+/// </summary>
+public sealed class CoinWMarketProtocol(Uri endpoint, CoinWCodec? codec = null) : IMarketDataProtocol
+{
+    private const string Channel = "mark_price";
+    private readonly CoinWCodec _codec = codec ?? new CoinWCodec();
+
+    /// <inheritdoc />
+    public string Venue => CoinWCodec.Venue;
+
+    /// <inheritdoc />
+    public string AccountVenue => CoinWCodec.Venue;
+
+    /// <inheritdoc />
+    public Uri Endpoint => endpoint;
+
+    /// <inheritdoc />
+    public MarketInstruments Instruments { get; } = new();
+
+    /// <inheritdoc />
+    public IReadOnlyDictionary<string, string> UpgradeHeaders { get; } = new Dictionary<string, string>();
+
+    /// <inheritdoc />
+    public bool WaitsForGreeting => false;
+
+    /// <inheritdoc />
+    public byte[]? LoginFrame => null;
+
+    /// <inheritdoc />
+    public IReadOnlyList<SubscriptionRequest> Subscriptions => [.. Instruments.Current.Select(SubscriptionFor)];
+
+    /// <inheritdoc />
+    public HeartbeatSettings Heartbeat { get; init; } = new() { Interval = TimeSpan.FromSeconds(10), PongTimeout = TimeSpan.FromSeconds(5), SilenceTimeout = TimeSpan.FromSeconds(45) };
+
+    /// <inheritdoc />
+    public SubscriptionSettings SubscriptionSettings { get; init; } = new() { MaxRequestsPerWindow = 3, Window = TimeSpan.FromSeconds(1) };
+
+    /// <inheritdoc />
+    public SubscriptionRequest SubscriptionFor(string instrument) =>
+        new(Key(instrument), CoinWCodec.Subscribe(Channel, instrument.ToLowerInvariant()));
+
+    /// <inheritdoc />
+    public byte[] PingFrame(DateTimeOffset now) => CoinWCodec.Ping();
+
+    /// <inheritdoc />
+    public ProtocolFrame Decode(byte[] frame, bool isBinary)
+    {
+        var result = _codec.Decode(frame);
+        if (result.Error is { } error)
+        {
+            return new ProtocolFrame.Malformed($"{error.Kind}: {error.Message}");
+        }
+        if (result.Events.Count > 0)
+        {
+            return new ProtocolFrame.Events([.. result.Events]);
+        }
+        return result.Control.Count == 0 ? new ProtocolFrame.Ignored() : result.Control[0] switch
+        {
+            ControlFrame.SubscriptionReply { Subscribe: true, Accepted: true, Channel: Channel, PairCode: { } pair } => new ProtocolFrame.SubscribeAcked(Key(pair)),
+            ControlFrame.SubscriptionReply { Subscribe: true, Accepted: false } rejected =>
+                new ProtocolFrame.SubscribeRejected(rejected.PairCode is { } pair ? Key(pair) : null, $"{rejected.ErrorCode} {rejected.ErrorMessage}".Trim()),
+            ControlFrame.Pong => new ProtocolFrame.Pong(),
+            ControlFrame.Error bare => new ProtocolFrame.SubscribeRejected(null, $"{bare.ErrorCode} {bare.ErrorMessage}"),
+            _ => new ProtocolFrame.Ignored(),
+        };
+    }
+
+    private static string Key(string instrument) => $"{Channel}:{instrument.ToUpperInvariant()}";
+}
