@@ -9,6 +9,7 @@ using Supervisor.Persistence.Sql;
 using Supervisor.Simulator;
 using Supervisor.Venues.Rest;
 using Supervisor.Simulator.Model;
+using Supervisor.TestKit;
 using KernelPersistence = Supervisor.Kernel.Persistence.Persistence;
 
 namespace Supervisor.Host.Tests.Scenarios;
@@ -22,10 +23,13 @@ internal sealed class ScenarioHarness : IAsyncDisposable
     private static readonly HttpClient Http = new();
     private readonly string _directory;
     private readonly IReadOnlyList<AccountDefinition> _definitions;
+    private readonly bool _virtualTime;
 
-    private ScenarioHarness(string directory, SimulatorHost simulator, SqlJournal journal, FlakyJournal flaky, IReadOnlyList<SimAccount> accounts, IReadOnlyList<AccountDefinition> definitions)
+    private ScenarioHarness(string directory, SimulatorHost simulator, SqlJournal journal, FlakyJournal flaky, IReadOnlyList<SimAccount> accounts,
+        IReadOnlyList<AccountDefinition> definitions, bool virtualTime)
     {
         _directory = directory;
+        _virtualTime = virtualTime;
         Simulator = simulator;
         Journal = journal;
         FlakyJournal = flaky;
@@ -47,9 +51,17 @@ internal sealed class ScenarioHarness : IAsyncDisposable
 
     public IReadOnlyList<SimAccount> Accounts { get; }
 
+    /// <summary>The virtual clock of a harness started with <c>virtualTime: true</c>.</summary>
+    public TestScheduler Scheduler => System.Scheduler as TestScheduler ?? throw new InvalidOperationException("this harness runs on real time");
+
     private string DirectoryPath => _directory;
 
-    public static async Task<ScenarioHarness> StartAsync(int accounts)
+    /// <summary>
+    /// Starts the simulator and the supervisor. On real time the heartbeats and backoffs are shortened so failures
+    /// heal in well under a second; with <paramref name="virtualTime"/> every setting is the production default
+    /// (10 s / 20 s pings, 1 s … 60 s backoff, 5 min auth retry; no jitter) and the test moves the clock.
+    /// </summary>
+    public static async Task<ScenarioHarness> StartAsync(int accounts, bool virtualTime = false)
     {
         var simAccounts = SimulatorOptions.GenerateAccounts(accounts);
         var simulator = await SimulatorHost.StartAsync(new SimulatorOptions { Accounts = simAccounts, TickInterval = null });
@@ -62,16 +74,26 @@ internal sealed class ScenarioHarness : IAsyncDisposable
             Serializer = StateSerialization.Serializer,
             SqliteSynchronous = "NORMAL",
         });
-        var heartbeat = new HeartbeatSettings { Interval = TimeSpan.FromMilliseconds(300), PongTimeout = TimeSpan.FromMilliseconds(600), SilenceTimeout = TimeSpan.FromSeconds(5) };
-        var definitions = simAccounts.Select(a => new AccountDefinition(a.Id, a.IsChainUp
-            ? new ChainUpProtocol(simulator.ChainUpUri, new ApiCredentials(a.ApiKey, a.Secret), a.Broker, a.Venue) { Heartbeat = heartbeat, SubscriptionSettings = new SubscriptionSettings { AckTimeout = TimeSpan.FromSeconds(1), MaxRejections = 2 } }
-            : new CoinWProtocol(simulator.CoinWUri, new ApiCredentials(a.ApiKey, a.Secret)) { Heartbeat = heartbeat })
+        var definitions = simAccounts.Select(a => new AccountDefinition(a.Id, Protocol(simulator, a, virtualTime))
         {
             Snapshots = a.IsChainUp
                 ? new ChainUpSnapshotClient(Http, simulator.BaseUri, a.ApiKey, a.Secret, TimeProvider.System)
                 : new CoinWSnapshotClient(Http, simulator.BaseUri, a.ApiKey, a.Secret, TimeProvider.System),
         }).ToList();
-        return new ScenarioHarness(dir, simulator, journal, new FlakyJournal(journal), simAccounts, definitions);
+        return new ScenarioHarness(dir, simulator, journal, new FlakyJournal(journal), simAccounts, definitions, virtualTime);
+    }
+
+    private static IVenueProtocol Protocol(SimulatorHost simulator, SimAccount a, bool virtualTime)
+    {
+        var credentials = new ApiCredentials(a.ApiKey, a.Secret);
+        if (virtualTime)
+        {
+            return a.IsChainUp ? new ChainUpProtocol(simulator.ChainUpUri, credentials, a.Broker, a.Venue) : new CoinWProtocol(simulator.CoinWUri, credentials);
+        }
+        var heartbeat = new HeartbeatSettings { Interval = TimeSpan.FromMilliseconds(300), PongTimeout = TimeSpan.FromMilliseconds(600), SilenceTimeout = TimeSpan.FromSeconds(5) };
+        return a.IsChainUp
+            ? new ChainUpProtocol(simulator.ChainUpUri, credentials, a.Broker, a.Venue) { Heartbeat = heartbeat, SubscriptionSettings = new SubscriptionSettings { AckTimeout = TimeSpan.FromSeconds(1), MaxRejections = 2 } }
+            : new CoinWProtocol(simulator.CoinWUri, credentials) { Heartbeat = heartbeat };
     }
 
     /// <summary>Terminates the actor system (as a redeploy would), runs <paramref name="whileDown"/>, then starts a new one on the same journal.</summary>
@@ -84,10 +106,13 @@ internal sealed class ScenarioHarness : IAsyncDisposable
 
     private (ActorSystem System, IActorRef Root) StartSupervisor()
     {
-        var system = ActorSystem.Create("scenario");
+        var system = _virtualTime ? ActorSystem.Create("scenario", Supervisor.TestKit.TestKit.VirtualTime()) : ActorSystem.Create("scenario");
         KernelPersistence.For(system).UseJournal(FlakyJournal).UseSnapshotStore(new SqlSnapshotStore(Journal));
-        var settings = new AccountSettings { MinBackoff = TimeSpan.FromMilliseconds(50), MaxBackoff = TimeSpan.FromMilliseconds(500), AuthRetry = TimeSpan.FromMilliseconds(500), RandomFactor = 0 };
-        var root = system.ActorOf(RootSupervisor.Props(_definitions, settings, d => AccountStateActor.Props(d.Id, d.Venue, snapshotEvery: 25, d.Snapshots, TimeSpan.FromMilliseconds(200))), "supervisor");
+        var settings = _virtualTime
+            ? new AccountSettings { RandomFactor = 0 }
+            : new AccountSettings { MinBackoff = TimeSpan.FromMilliseconds(50), MaxBackoff = TimeSpan.FromMilliseconds(500), AuthRetry = TimeSpan.FromMilliseconds(500), RandomFactor = 0 };
+        var reconcileRetry = _virtualTime ? TimeSpan.FromSeconds(5) : TimeSpan.FromMilliseconds(200);
+        var root = system.ActorOf(RootSupervisor.Props(_definitions, settings, d => AccountStateActor.Props(d.Id, d.Venue, snapshotEvery: 25, d.Snapshots, reconcileRetry)), "supervisor");
         return (system, root);
     }
 
@@ -139,6 +164,35 @@ internal sealed class ScenarioHarness : IAsyncDisposable
                 throw new TimeoutException($"timed out waiting for {what}");
             }
             await Task.Delay(20);
+        }
+    }
+
+    /// <summary>
+    /// Moves the virtual clock in <paramref name="step"/>s, letting the real sockets and actors settle after each,
+    /// until <paramref name="condition"/> holds; returns the virtual time it took.
+    /// </summary>
+    public async Task<TimeSpan> AdvanceUntilAsync(Func<IReadOnlyList<AccountStatus>, bool> condition, TimeSpan step, TimeSpan max, string what)
+    {
+        var elapsed = TimeSpan.Zero;
+        while (true)
+        {
+            // Real time for the sockets, the simulator and the mailboxes to catch up with the last step.
+            var settle = DateTime.UtcNow + TimeSpan.FromMilliseconds(200);
+            do
+            {
+                if (condition(await StatusesAsync()))
+                {
+                    return elapsed;
+                }
+                await Task.Delay(10);
+            }
+            while (DateTime.UtcNow < settle);
+            if (elapsed >= max)
+            {
+                throw new TimeoutException($"{what} did not happen within {max} of virtual time: {string.Join("; ", (await StatusesAsync()).Select(s => $"{s.AccountId} {s.Connection} r{s.Reconnects}"))}");
+            }
+            Scheduler.Advance(step);
+            elapsed += step;
         }
     }
 
