@@ -27,6 +27,7 @@ public sealed class AccountActor : ReceiveActor, IWithTimers
     private DateTimeOffset? _lastEventAt;
     private long _eventCount;
     private ILogger _log = null!;
+    private IActorRef _self = ActorRefs.Nobody;
 
     /// <summary>Creates the account; the connection starts in <c>PreStart</c>.</summary>
     public AccountActor(AccountDefinition account, AccountSettings settings, Props? stateProps)
@@ -58,6 +59,7 @@ public sealed class AccountActor : ReceiveActor, IWithTimers
         Receive<State.StateRecovered>(_ => Sender.Tell(new ConnectionStatusChanged(_status), Self));
         Receive<Terminated>(t => ReferenceEquals(t.ActorRef, _connection), _ => ConnectionGaveUp());
         Receive<RetryAfterAuthFailure>(_ => StartConnection());
+        Receive<ConnectionFailed>(failed => _lastProblem = failed.Reason);
         Receive<GetAccountStatus>(_ => Sender.Tell(Status(), Self));
     }
 
@@ -72,6 +74,7 @@ public sealed class AccountActor : ReceiveActor, IWithTimers
     protected override void PreStart()
     {
         _log = Log;
+        _self = Self;
         if (_stateProps is not null)
         {
             // OnStop: a persistent actor stops itself when the journal fails; it comes back after the delay and recovers.
@@ -94,8 +97,13 @@ public sealed class AccountActor : ReceiveActor, IWithTimers
 
     // Runs in the backoff supervisor. Lost sockets, missed pongs and refused subscriptions are operations, not bugs:
     // one line each. Anything else is a bug and keeps its stack trace. Rejected credentials are logged on AuthFailed.
+    // The reason reaches this actor as a message: the decider runs on the supervisor's turn, not this actor's.
     private Directive DecideConnectionFailure(Exception cause)
     {
+        if (cause is not AuthenticationRejectedException)
+        {
+            _self.Tell(new ConnectionFailed(cause.Message), ActorRefs.NoSender);
+        }
         switch (cause)
         {
             case AuthenticationRejectedException:
@@ -149,4 +157,6 @@ public sealed class AccountActor : ReceiveActor, IWithTimers
         new(_account.Id, _account.Venue, _status, Math.Max(0, _connects - 1), _authFailures, _lastProblem, _lastEventAt, _eventCount);
 
     private sealed record RetryAfterAuthFailure;
+
+    private sealed record ConnectionFailed(string Reason);
 }

@@ -44,6 +44,20 @@ internal sealed class DemoRunner(int accounts, TimeSpan duration, TextWriter out
                 ? new ChainUpSnapshotClient(http, simulator.BaseUri, a.ApiKey, a.Secret, TimeProvider.System)
                 : new CoinWSnapshotClient(http, simulator.BaseUri, a.ApiKey, a.Secret, TimeProvider.System),
         }).ToList();
+        try
+        {
+            return await RunSupervisedAsync(system, simulator, simAccounts, definitions, database, clock, cancellationToken);
+        }
+        finally
+        {
+            // Before the journal and the loggers are disposed: no actor may still be writing or logging.
+            await system.Terminate();
+        }
+    }
+
+    private async Task<int> RunSupervisedAsync(ActorSystem system, SimulatorHost simulator, IReadOnlyList<Simulator.Model.SimAccount> simAccounts,
+        IReadOnlyList<AccountDefinition> definitions, string database, Stopwatch clock, CancellationToken cancellationToken)
+    {
         var memoryBefore = GC.GetTotalMemory(forceFullCollection: true);
         var root = system.ActorOf(RootSupervisor.Props(definitions, new AccountSettings(), d => AccountStateActor.Props(d.Id, d.Venue, snapshots: d.Snapshots)), "supervisor");
         output.WriteLine($"demo: {accounts} accounts ({simAccounts.Count(a => !a.IsChainUp)} CoinW, {simAccounts.Count(a => a.IsChainUp)} ChainUP/coinlocally), simulator at {simulator.BaseUri}, journal {database}");
@@ -56,6 +70,7 @@ internal sealed class DemoRunner(int accounts, TimeSpan duration, TextWriter out
         var faultTask = faults ? InjectFaultsAsync(simulator, simAccounts, stopFaults.Token) : Task.CompletedTask;
         long events = 0;
         long eventsBefore = 0;
+        var reconnectsBefore = new Dictionary<string, int>(StringComparer.Ordinal);
         if (interactive)
         {
             // A terminal: a live table, refreshed every second, instead of summary lines.
@@ -76,8 +91,9 @@ internal sealed class DemoRunner(int accounts, TimeSpan duration, TextWriter out
             await Task.Delay(step, cancellationToken).ContinueWith(_ => { }, CancellationToken.None);
             var statuses = (await root.Ask<AccountStatuses>(new GetAccountStatuses(), TimeSpan.FromSeconds(30))).Accounts;
             events = statuses.Sum(s => s.Events);
-            output.WriteLine($"t={(clock.Elapsed - started).TotalSeconds,4:F0}s live {statuses.Count(s => s.Connection == ConnectionStatus.Live)}/{accounts}, reconnects {statuses.Sum(s => s.Reconnects)}, auth failures {statuses.Sum(s => s.AuthFailures)}, events {events} (+{events - eventsBefore})");
+            output.WriteLine($"t={(clock.Elapsed - started).TotalSeconds,4:F0}s live {statuses.Count(s => s.Connection == ConnectionStatus.Live)}/{accounts}, reconnects {statuses.Sum(s => s.Reconnects)}, auth failures {statuses.Sum(s => s.AuthFailures)}, events {events} (+{events - eventsBefore}){Problems(statuses, reconnectsBefore)}");
             eventsBefore = events;
+            reconnectsBefore = statuses.ToDictionary(s => s.AccountId, s => s.Reconnects + s.AuthFailures, StringComparer.Ordinal);
         }
         await stopFaults.CancelAsync();
         await faultTask;
@@ -92,7 +108,6 @@ internal sealed class DemoRunner(int accounts, TimeSpan duration, TextWriter out
 
         var failures = await CompareAsync(root, simulator, simAccounts.Select(a => (a.Id, a.Venue)).ToList(), CancellationToken.None);
         output.WriteLine($"demo: {events} events in {elapsed.TotalSeconds:F0}s ({events / Math.Max(1, elapsed.TotalSeconds):F0}/s); managed memory {(memoryAfter - memoryBefore) / 1024 / Math.Max(1, accounts)} KiB per account");
-        await system.Terminate();
         if (failures.Count == 0)
         {
             output.WriteLine($"RESULT: {accounts}/{accounts} accounts equal to the simulator's ground truth.");
@@ -105,6 +120,19 @@ internal sealed class DemoRunner(int accounts, TimeSpan duration, TextWriter out
         var failed = failures.Select(f => f.Split(':')[0]).Distinct().Count();
         output.WriteLine($"RESULT: {accounts - failed}/{accounts} accounts equal to the simulator's ground truth.");
         return 1;
+    }
+
+    /// <summary>Why the accounts that reconnected since the last line did, most frequent first: an operator should not have to guess.</summary>
+    private static string Problems(IReadOnlyList<AccountStatus> statuses, Dictionary<string, int> before)
+    {
+        var reasons = statuses
+            .Where(s => s.Reconnects + s.AuthFailures > before.GetValueOrDefault(s.AccountId) && s.LastProblem is not null)
+            .GroupBy(s => $"{s.Venue}: {s.LastProblem}")
+            .OrderByDescending(g => g.Count())
+            .Take(3)
+            .Select(g => $"{g.Count()}× {g.Key}")
+            .ToList();
+        return reasons.Count == 0 ? "" : "; why: " + string.Join("; ", reasons);
     }
 
     /// <summary>Every few seconds, drops the sockets of a tenth of the accounts while trading goes on: what they miss comes back through reconciliation.</summary>
@@ -135,17 +163,25 @@ internal sealed class DemoRunner(int accounts, TimeSpan duration, TextWriter out
 
     private static async Task<List<string>> CompareAsync(IActorRef root, SimulatorHost simulator, List<(string Id, string Venue)> accounts, CancellationToken cancellationToken)
     {
-        // Pushes already sent may still be in flight: compare until equal or 10 s have passed.
+        // Pushes already sent may still be in flight, and a state actor answers only after the writes it has queued:
+        // compare until equal or 60 s have passed, counting an account that does not answer as not equal yet.
         var deadline = Stopwatch.StartNew();
         while (true)
         {
             var failures = new List<string>();
             foreach (var (id, venue) in accounts)
             {
-                var state = await root.Ask<AccountState>(new ForAccount(venue, id, new GetAccountState()), TimeSpan.FromSeconds(30), cancellationToken);
-                failures.AddRange(DemoComparison.Differences(simulator.Truth(id), state).Select(d => $"{id}: {d}"));
+                try
+                {
+                    var state = await root.Ask<AccountState>(new ForAccount(venue, id, new GetAccountState()), TimeSpan.FromSeconds(10), cancellationToken);
+                    failures.AddRange(DemoComparison.Differences(simulator.Truth(id), state).Select(d => $"{id}: {d}"));
+                }
+                catch (AskTimeoutException)
+                {
+                    failures.Add($"{id}: its state did not answer within 10 s (still writing a backlog, or stopped)");
+                }
             }
-            if (failures.Count == 0 || deadline.Elapsed > TimeSpan.FromSeconds(10))
+            if (failures.Count == 0 || deadline.Elapsed > TimeSpan.FromSeconds(60))
             {
                 return failures;
             }

@@ -53,7 +53,7 @@ public sealed class ChainUpCodec(DecoderLimits? limits = null)
         if (isBinary)
         {
             var json = Gzip.Inflate(frame, _limits.MaxDecompressedBytes, out var error);
-            return json is null ? DecodeResult.Failed(DecodeErrorKind.BadCompression, error!, frame) : DecodeJson(json);
+            return json is null ? DecodeResult.Failed(DecodeErrorKind.BadCompression, error!, frame) : DecodeJson(json.AsMemory());
         }
         var text = frame.Trim((byte)' ');
         if (text.SequenceEqual("connect success"u8))
@@ -64,20 +64,21 @@ public sealed class ChainUpCodec(DecoderLimits? limits = null)
         {
             return DecodeResult.Of(new ControlFrame.SubscriptionReply(true, "all", true, null, null));
         }
-        return DecodeJson(frame);
+        return DecodeJson(frame.ToArray().AsMemory());
     }
 
-    private DecodeResult DecodeJson(ReadOnlySpan<byte> json)
+    /// <summary>Parses <paramref name="json"/> in place: the inflated buffer is this call's own, so no copy is needed.</summary>
+    private DecodeResult DecodeJson(ReadOnlyMemory<byte> json)
     {
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(json.ToArray(), new JsonDocumentOptions { MaxDepth = _limits.MaxJsonDepth });
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = _limits.MaxJsonDepth });
         }
         catch (JsonException error)
         {
             var kind = error.Message.Contains("depth", StringComparison.OrdinalIgnoreCase) ? DecodeErrorKind.TooDeep : DecodeErrorKind.MalformedJson;
-            return DecodeResult.Failed(kind, error.Message, json);
+            return DecodeResult.Failed(kind, error.Message, json.Span);
         }
         using (document)
         {
@@ -87,7 +88,7 @@ public sealed class ChainUpCodec(DecoderLimits? limits = null)
             }
             catch (Exception error) when (error is FormatException or InvalidOperationException or KeyNotFoundException or OverflowException)
             {
-                return DecodeResult.Failed(DecodeErrorKind.UnexpectedShape, error.Message, json);
+                return DecodeResult.Failed(DecodeErrorKind.UnexpectedShape, error.Message, json.Span);
             }
         }
     }
@@ -98,17 +99,17 @@ public sealed class ChainUpCodec(DecoderLimits? limits = null)
         {
             throw new FormatException($"expected an object, got {root.ValueKind}");
         }
-        if (root.TryGetProperty("pong", out _))
+        if (root.TryGetProperty("pong"u8, out _))
         {
             return DecodeResult.Of(new ControlFrame.Pong());
         }
-        return JsonValues.Text(root, "channel") switch
+        return JsonValues.Text(root, "channel"u8) switch
         {
-            "ACCOUNT_UPDATE" => AccountUpdate(root.GetProperty("d")),
-            "ADL_PRICE" => AdlPrice(root.GetProperty("l")),
-            "SYSTEM" => DecodeResult.Of(new ControlFrame.Shutdown($"SYSTEM {JsonValues.TextOrNull(root, "et") ?? ""}".Trim())),
-            "order" => DecodeResult.Of([Order(root.GetProperty("order"))]),
-            "trigOrder" => DecodeResult.Of([TriggerOrder(root.GetProperty("trigOrder"))]),
+            "ACCOUNT_UPDATE" => AccountUpdate(root.GetProperty("d"u8)),
+            "ADL_PRICE" => AdlPrice(root.GetProperty("l"u8)),
+            "SYSTEM" => DecodeResult.Of(new ControlFrame.Shutdown($"SYSTEM {JsonValues.TextOrNull(root, "et"u8) ?? ""}".Trim())),
+            "order" => DecodeResult.Of([Order(root.GetProperty("order"u8))]),
+            "trigOrder" => DecodeResult.Of([TriggerOrder(root.GetProperty("trigOrder"u8))]),
             var other => throw new FormatException($"unknown channel '{other}'"),
         };
     }
@@ -116,40 +117,40 @@ public sealed class ChainUpCodec(DecoderLimits? limits = null)
     private DecodeResult AccountUpdate(JsonElement d)
     {
         var events = new List<VenueEvent>();
-        if (d.TryGetProperty("a", out var accounts) && accounts.ValueKind == JsonValueKind.Array)
+        if (d.TryGetProperty("a"u8, out var accounts) && accounts.ValueKind == JsonValueKind.Array)
         {
             foreach (var account in accounts.EnumerateArray())
             {
-                events.Add(new AssetBalanceChanged(Venue, JsonValues.Text(account, "c"), JsonValues.Decimal(account, "an"),
-                    JsonValues.DecimalOr(account, "la", 0m), JsonValues.DecimalOr(account, "pn", 0m)));
+                events.Add(new AssetBalanceChanged(Venue, JsonValues.Text(account, "c"u8), JsonValues.Decimal(account, "an"u8),
+                    JsonValues.DecimalOr(account, "la"u8, 0m), JsonValues.DecimalOr(account, "pn"u8, 0m)));
             }
         }
-        var p = d.TryGetProperty("p", out var position) && position.ValueKind == JsonValueKind.Object && position.TryGetProperty("id", out _)
+        var p = d.TryGetProperty("p"u8, out var position) && position.ValueKind == JsonValueKind.Object && position.TryGetProperty("id"u8, out _)
             ? position
             : (JsonElement?)null;
-        switch (JsonValues.Text(d, "et"))
+        switch (JsonValues.Text(d, "et"u8))
         {
             case "CREATE" when p is { } created:
-                events.Add(Remember(new PositionChanged(Venue, JsonValues.Text(created, "id"), JsonValues.Text(created, "cn"), Side(JsonValues.Text(created, "s")),
-                    JsonValues.Decimal(created, "pv"), JsonValues.Decimal(created, "op"), JsonValues.Decimal(created, "l"), JsonValues.DecimalOr(created, "hm", 0m))));
+                events.Add(Remember(new PositionChanged(Venue, JsonValues.Text(created, "id"u8), JsonValues.Text(created, "cn"u8), Side(JsonValues.Text(created, "s"u8)),
+                    JsonValues.Decimal(created, "pv"u8), JsonValues.Decimal(created, "op"u8), JsonValues.Decimal(created, "l"u8), JsonValues.DecimalOr(created, "hm"u8, 0m))));
                 break;
-            case "UPDATE" when p is { } updated && _positions.TryGetValue(JsonValues.Text(updated, "id"), out var known):
+            case "UPDATE" when p is { } updated && _positions.TryGetValue(JsonValues.Text(updated, "id"u8), out var known):
                 events.Add(Remember(known with
                 {
-                    Quantity = JsonValues.DecimalOr(updated, "pv", known.Quantity),
-                    EntryPrice = JsonValues.DecimalOr(updated, "op", known.EntryPrice),
-                    Leverage = JsonValues.DecimalOr(updated, "l", known.Leverage),
-                    Margin = JsonValues.DecimalOr(updated, "hm", known.Margin),
-                    Side = updated.TryGetProperty("s", out _) ? Side(JsonValues.Text(updated, "s")) : known.Side,
+                    Quantity = JsonValues.DecimalOr(updated, "pv"u8, known.Quantity),
+                    EntryPrice = JsonValues.DecimalOr(updated, "op"u8, known.EntryPrice),
+                    Leverage = JsonValues.DecimalOr(updated, "l"u8, known.Leverage),
+                    Margin = JsonValues.DecimalOr(updated, "hm"u8, known.Margin),
+                    Side = updated.TryGetProperty("s"u8, out _) ? Side(JsonValues.Text(updated, "s"u8)) : known.Side,
                 }));
                 break;
             case "UPDATE" when p is { } patch:
-                events.Add(new PositionPatched(Venue, JsonValues.Text(patch, "id"),
-                    patch.TryGetProperty("s", out _) ? Side(JsonValues.Text(patch, "s")) : null,
-                    Optional(patch, "pv"), Optional(patch, "op"), Optional(patch, "l"), Optional(patch, "hm")));
+                events.Add(new PositionPatched(Venue, JsonValues.Text(patch, "id"u8),
+                    patch.TryGetProperty("s"u8, out _) ? Side(JsonValues.Text(patch, "s"u8)) : null,
+                    Optional(patch, "pv"u8), Optional(patch, "op"u8), Optional(patch, "l"u8), Optional(patch, "hm"u8)));
                 break;
             case "DELETE" when p is { } deleted:
-                var id = JsonValues.Text(deleted, "id");
+                var id = JsonValues.Text(deleted, "id"u8);
                 _positions.Remove(id, out var closed);
                 events.Add(new PositionClosed(Venue, id, closed?.Instrument ?? ""));
                 break;
@@ -161,7 +162,7 @@ public sealed class ChainUpCodec(DecoderLimits? limits = null)
         return DecodeResult.Of(events);
     }
 
-    private static decimal? Optional(JsonElement element, string name) =>
+    private static decimal? Optional(JsonElement element, ReadOnlySpan<byte> name) =>
         element.TryGetProperty(name, out _) ? JsonValues.Decimal(element, name) : null;
 
     private DecodeResult AdlPrice(JsonElement list)
@@ -169,12 +170,12 @@ public sealed class ChainUpCodec(DecoderLimits? limits = null)
         var events = new List<VenueEvent>();
         foreach (var item in list.EnumerateArray())
         {
-            var id = JsonValues.Text(item, "id");
+            var id = JsonValues.Text(item, "id"u8);
             var instrument = _positions.TryGetValue(id, out var known) ? known.Instrument : "";
-            events.Add(new AdlRankChanged(Venue, id, instrument, (int)JsonValues.Decimal(item, "al")));
-            if (instrument.Length > 0 && item.TryGetProperty("tp", out _))
+            events.Add(new AdlRankChanged(Venue, id, instrument, (int)JsonValues.Decimal(item, "al"u8)));
+            if (instrument.Length > 0 && item.TryGetProperty("tp"u8, out _))
             {
-                events.Add(new MarkPriceChanged(Venue, instrument, JsonValues.Decimal(item, "tp")));
+                events.Add(new MarkPriceChanged(Venue, instrument, JsonValues.Decimal(item, "tp"u8)));
             }
         }
         return DecodeResult.Of(events);
@@ -182,23 +183,23 @@ public sealed class ChainUpCodec(DecoderLimits? limits = null)
 
     private static OrderChanged Order(JsonElement order)
     {
-        var volume = JsonValues.Decimal(order, "volume");
-        var dealt = JsonValues.DecimalOr(order, "dealVolume", 0m);
-        var status = JsonValues.Text(order, "orderAction") switch
+        var volume = JsonValues.Decimal(order, "volume"u8);
+        var dealt = JsonValues.DecimalOr(order, "dealVolume"u8, 0m);
+        var status = JsonValues.Text(order, "orderAction"u8) switch
         {
             "1" => OrderStatus.New,
             "2" => OrderStatus.Cancelled,
             "3" => dealt >= volume ? OrderStatus.Filled : OrderStatus.PartiallyFilled,
             var other => throw new FormatException($"unknown orderAction '{other}'"),
         };
-        return new OrderChanged(Venue, JsonValues.Text(order, "orderId"), JsonValues.Text(order, "contractName"), null,
-            JsonValues.Decimal(order, "price"), volume, dealt, status);
+        return new OrderChanged(Venue, JsonValues.Text(order, "orderId"u8), JsonValues.Text(order, "contractName"u8), null,
+            JsonValues.Decimal(order, "price"u8), volume, dealt, status);
     }
 
     private static TriggerOrderChanged TriggerOrder(JsonElement trigger) =>
-        new(Venue, JsonValues.Text(trigger, "triggerOrderId"), JsonValues.TextOrNull(trigger, "contractName") ?? "", Side(JsonValues.Text(trigger, "side")),
-            JsonValues.Decimal(trigger, "triggerPrice"), JsonValues.Decimal(trigger, "volume"),
-            JsonValues.Text(trigger, "orderAction") switch
+        new(Venue, JsonValues.Text(trigger, "triggerOrderId"u8), JsonValues.TextOrNull(trigger, "contractName"u8) ?? "", Side(JsonValues.Text(trigger, "side"u8)),
+            JsonValues.Decimal(trigger, "triggerPrice"u8), JsonValues.Decimal(trigger, "volume"u8),
+            JsonValues.Text(trigger, "orderAction"u8) switch
             {
                 "1" => OrderStatus.New,
                 "2" => OrderStatus.Cancelled,

@@ -15,7 +15,8 @@ internal static class Gzip
             compressed.CopyTo(input);
             using var source = new MemoryStream(input, 0, compressed.Length, writable: false);
             using var gzip = new GZipStream(source, CompressionMode.Decompress);
-            using var output = new MemoryStream();
+            // Pushes inflate to a few times their compressed size: start there instead of growing from 256 bytes.
+            using var output = new MemoryStream(Math.Min(maxBytes, Math.Max(256, compressed.Length * 4)));
             var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
             try
             {

@@ -96,6 +96,8 @@ public sealed class SimulatorScenarioTests
             harness.Simulator.Faults(account.Id).StallPings = true;
         }
         await harness.AwaitAsync(s => s.All(a => a.Reconnects >= 1), "a reconnect after the missed pong");
+        // The operator sees why, per account.
+        Assert.All(await harness.StatusesAsync(), s => Assert.StartsWith("No pong within", s.LastProblem));
         foreach (var account in harness.Accounts)
         {
             harness.Simulator.Faults(account.Id).StallPings = false;

@@ -70,7 +70,9 @@ public sealed class CoinWCodecTests
         Assert.Equal(new ControlFrame.LoginReply(true, null, null), Assert.Single(Decode("""{ "data": {"result": true}, "channel": "login"}""").Control));
         Assert.Equal(new ControlFrame.LoginReply(false, "1007", "bad key"), Assert.Single(Decode("""{"channel":"login","data":{"result":false,"errorCode":1007,"errorMsg":"bad key"}}""").Control));
         Assert.Equal(new ControlFrame.SubscriptionReply(true, "order", true, null, null), Assert.Single(Decode("""{"biz": "futures", "data": {"result": true}, "channel": "subscribe", "type": "order"}""").Control));
-        Assert.Equal(new ControlFrame.SubscriptionReply(false, "depth", true, null, null), Assert.Single(Decode("""{"biz":"futures","pairCode":"BTC","data":{"result":true},"channel":"unsub","type":"depth"}""").Control));
+        Assert.Equal(new ControlFrame.SubscriptionReply(false, "depth", true, null, null) { PairCode = "BTC" }, Assert.Single(Decode("""{"biz":"futures","pairCode":"BTC","data":{"result":true},"channel":"unsub","type":"depth"}""").Control));
+        Assert.Equal(new ControlFrame.SubscriptionReply(true, "mark_price", true, null, null) { PairCode = "btc" },
+            Assert.Single(Decode("""{"biz":"futures","pairCode":"btc","data":{"result":true},"channel":"subscribe","type":"mark_price"}""").Control));
         Assert.Equal(new ControlFrame.SubscriptionReply(true, "deep", false, "1007", "Invalid parameter"), Assert.Single(Decode("""{"biz":"futures","data":{"result":false,"errorCode":1007,"errorMsg":"Invalid parameter"},"channel":"subscribe","type":"deep"}""").Control));
         Assert.Equal(new ControlFrame.Error("500", "exception"), Assert.Single(Decode("""{"result":false,"errorCode":500,"errorMsg":"exception"}""").Control));
         Assert.Equal(new ControlFrame.Error("1001", "Rate Limit"), Assert.Single(Decode("""{"result":false,"errorCode":1001,"errorMsg":"Rate Limit"}""").Control));
