@@ -27,9 +27,15 @@ internal static class CoinWPushReader
         Assets,
     }
 
+    // One slot array per thread for the usual frame of up to four records: cheaper than renting from the shared pool.
+    [ThreadStatic]
+    private static Slot[]? t_slots;
+
     public static DecodeResult? TryRead(ReadOnlySpan<byte> frame, int maxDepth)
     {
-        var slots = ArrayPool<Slot>.Shared.Rent(FieldCount * 4);
+        var small = t_slots ?? new Slot[FieldCount * 4];
+        t_slots = null;
+        var slots = small;
         try
         {
             var reader = new Utf8JsonReader(frame, new JsonReaderOptions { MaxDepth = maxDepth });
@@ -90,7 +96,11 @@ internal static class CoinWPushReader
         }
         finally
         {
-            ArrayPool<Slot>.Shared.Return(slots);
+            t_slots = small;
+            if (!ReferenceEquals(slots, small))
+            {
+                ArrayPool<Slot>.Shared.Return(slots);
+            }
         }
     }
 
@@ -107,7 +117,11 @@ internal static class CoinWPushReader
             {
                 var larger = ArrayPool<Slot>.Shared.Rent(slots.Length * 2);
                 slots.AsSpan().CopyTo(larger);
-                ArrayPool<Slot>.Shared.Return(slots);
+                if (slots.Length != FieldCount * 4)
+                {
+                    // Only rented arrays go back to the pool; the first, small one is the thread's own.
+                    ArrayPool<Slot>.Shared.Return(slots);
+                }
                 slots = larger;
             }
             var item = slots.AsSpan(count * FieldCount, FieldCount);
@@ -231,8 +245,9 @@ internal static class CoinWPushReader
 
     private static DecodeResult? Assets(ReadOnlySpan<byte> frame, Slot[] slots, int items)
     {
-        // The official example repeats one record: last wins, one event per currency.
-        var events = new List<VenueEvent>(items);
+        // The official example repeats one record: last wins, one event per currency, in first-seen order.
+        var events = new AssetBalanceChanged[items];
+        var count = 0;
         for (var i = 0; i < items; i++)
         {
             var item = slots.AsSpan(i * FieldCount, FieldCount);
@@ -245,17 +260,15 @@ internal static class CoinWPushReader
                 return null;
             }
             var balance = new AssetBalanceChanged(CoinWCodec.Venue, asset, available, freeze.Value + hold.Value, margin.Value);
-            var known = events.FindIndex(e => ((AssetBalanceChanged)e).Asset == asset);
-            if (known >= 0)
+            var known = 0;
+            while (known < count && events[known].Asset != asset)
             {
-                events[known] = balance;
+                known++;
             }
-            else
-            {
-                events.Add(balance);
-            }
+            events[known] = balance;
+            count = Math.Max(count, known + 1);
         }
-        return DecodeResult.Of(events);
+        return DecodeResult.Of(count == items ? events : events[..count]);
     }
 
     // Nearly every balance is USDT: no string to build for it.

@@ -65,6 +65,24 @@ public sealed class CoinWPushReaderTests
         Assert.Equal(new CoinWCodec().DecodeGeneral(Encoding.UTF8.GetBytes(frame)).Events, fast.Events);
     }
 
+    [Theory]
+    [InlineData(5)]
+    [InlineData(40)]
+    public void Frames_with_more_records_than_the_thread_s_slots_decode_the_same(int records)
+    {
+        var item = """{"id":"ID","instrument":"BTC","direction":"long","orderPrice":"95400","totalPiece":"5","currentPiece":"3","orderStatus":"part"}""";
+        var frame = Encoding.UTF8.GetBytes("""{"biz":"futures","pairCode":"BTC","data":[""" + string.Join(",", Enumerable.Range(0, records).Select(i => item.Replace("ID", $"o{i}"))) + """],"type":"order"}""");
+        var codec = new CoinWCodec();
+
+        for (var round = 0; round < 3; round++)
+        {
+            var fast = CoinWPushReader.TryRead(frame, 32);
+            Assert.NotNull(fast);
+            Assert.Equal(records, fast.Events.Count);
+            Assert.Equal(codec.DecodeGeneral(frame).Events, fast.Events);
+        }
+    }
+
     [Fact]
     public void Control_frames_and_rare_channels_are_left_to_the_general_path()
     {
