@@ -10,7 +10,7 @@ public sealed class MarkPriceFeed
     private readonly Lock _lock = new();
     private readonly TimeProvider _clock;
     private readonly long _start;
-    private readonly Walk[] _walks;
+    private readonly MarkPriceWalk[] _walks;
     private long _steps;
 
     internal MarkPriceFeed(string venue, int seed, TimeSpan cadence, TimeProvider clock)
@@ -19,7 +19,7 @@ public sealed class MarkPriceFeed
         Cadence = cadence;
         _clock = clock;
         _start = clock.GetTimestamp();
-        _walks = [.. Instrument.All.Select(i => new Walk(i, new Random(StableHash.Of(seed, venue + "/" + i.Base))))];
+        _walks = [.. Instrument.All.Select(i => new MarkPriceWalk(i, new Random(StableHash.Of(seed, venue + "/" + i.Base))))];
     }
 
     /// <summary>The venue ("coinw" or "chainup").</summary>
@@ -51,7 +51,8 @@ public sealed class MarkPriceFeed
     /// <summary>The current mark of one instrument (base, contract name or symbol token).</summary>
     public decimal Current(string instrument)
     {
-        var index = Array.FindIndex(_walks, w => w.Instrument == (Instrument.Find(instrument) ?? throw new ArgumentException($"no instrument '{instrument}'", nameof(instrument))));
+        var wanted = Instrument.Find(instrument) ?? throw new ArgumentException($"no instrument '{instrument}'", nameof(instrument));
+        var index = Array.FindIndex(_walks, w => w.Instrument == wanted);
         lock (_lock)
         {
             CatchUp();
@@ -79,15 +80,5 @@ public sealed class MarkPriceFeed
                 walk.Step();
             }
         }
-    }
-
-    private sealed class Walk(Instrument instrument, Random random)
-    {
-        public Instrument Instrument => instrument;
-
-        public decimal Price { get; private set; } = instrument.ReferencePrice;
-
-        // At most ±0.05 % a step: marks wander, never jump.
-        public void Step() => Price = instrument.Round(Price * (1m + ((decimal)random.NextDouble() - 0.5m) * 0.001m));
     }
 }
