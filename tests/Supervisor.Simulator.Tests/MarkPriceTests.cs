@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
@@ -111,6 +112,23 @@ public sealed class MarkPriceTests
         Assert.Equal(
             truth.Positions.Select(p => (p.Id, host.MarkPrice("chainup", p.Instrument))),
             adl.RootElement.GetProperty("l").EnumerateArray().Select(e => (e.GetProperty("id").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture), e.GetProperty("tp").GetDecimal())));
+    }
+
+    [Fact]
+    public async Task The_marks_are_served_over_http_and_unknown_instruments_are_refused()
+    {
+        var clock = new FakeTimeProvider();
+        await using var host = await SimulatorHost.StartAsync(Venues.Options(clock));
+        clock.Advance(TimeSpan.FromSeconds(30));
+        using var http = new HttpClient { BaseAddress = host.BaseUri };
+
+        var coinw = await http.GetFromJsonAsync<Dictionary<string, decimal>>("/sim/marks/coinw");
+        var chainup = await http.GetFromJsonAsync<Dictionary<string, decimal>>("/sim/marks/chainup");
+
+        Assert.Equal(host.MarkPrices("coinw"), coinw);
+        Assert.Equal(host.MarkPrices("coinlocally"), chainup);
+        Assert.Equal(host.MarkPrice("chainup", "e_solusdt"), chainup!["SOL"]);
+        Assert.Throws<ArgumentException>(() => host.MarkPrice("coinw", "DOGE"));
     }
 
     internal static string Gunzip(byte[] frame)
