@@ -8,7 +8,7 @@ public static class Program
         var count = args.Length > 0 && int.TryParse(args[0], out var n) && n > 0 ? n : 10;
         var url = args.Length > 1 ? args[1] : "http://127.0.0.1:5080";
         await using var host = await SimulatorHost.StartAsync(new SimulatorOptions { Accounts = SimulatorOptions.GenerateAccounts(count), Url = url });
-        Console.WriteLine($"simulator: {count} accounts; CoinW {host.CoinWUri}, ChainUP {host.ChainUpUri}, truth at {host.BaseUri}sim/accounts/<id>/truth. Ctrl-C to stop.");
+        Console.WriteLine($"simulator: {count} accounts; CoinW {host.CoinWUri} (public channels too), ChainUP {host.ChainUpUri} and public {host.ChainUpPublicUri}, truth at {host.BaseUri}sim/accounts/<id>/truth, marks at {host.BaseUri}sim/marks/<venue>. Ctrl-C to stop.");
         foreach (var account in host.Accounts)
         {
             Console.WriteLine($"  {account.Id} {account.Venue} key={account.ApiKey}");

@@ -1,18 +1,32 @@
 using System.Net.WebSockets;
 using System.Threading.Channels;
+using Supervisor.Simulator.Model;
 
 namespace Supervisor.Simulator;
 
-/// <summary>One client socket: frames to send go through a queue so pushes and replies never interleave mid-frame.</summary>
-internal sealed class Session(WebSocket socket)
+/// <summary>
+/// One client socket. Frames to send go through a queue so pushes and replies never interleave mid-frame, and so an
+/// account's frame-delay fault can hold each one until its due time on the simulator's clock without reordering.
+/// </summary>
+internal sealed class Session(WebSocket socket, TimeProvider clock, int maxMessageBytes)
 {
-    private readonly Channel<(byte[] Frame, bool Binary)> _outbox = Channel.CreateUnbounded<(byte[], bool)>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<Outgoing> _outbox = Channel.CreateUnbounded<Outgoing>(new UnboundedChannelOptions { SingleReader = true });
 
     public WebSocket Socket => socket;
 
-    public void Send(string text) => _outbox.Writer.TryWrite((System.Text.Encoding.UTF8.GetBytes(text), false));
+    /// <summary>The faults of the account this socket belongs to, once it has logged in (frame delays apply from then on).</summary>
+    public AccountFaults? Faults { get; set; }
 
-    public void SendBinary(byte[] frame) => _outbox.Writer.TryWrite((frame, true));
+    public void Send(string text) => Enqueue(System.Text.Encoding.UTF8.GetBytes(text), false);
+
+    public void SendBinary(byte[] frame) => Enqueue(frame, true);
+
+    /// <summary>Sends the close handshake after the frames already queued, then nothing more.</summary>
+    public void Close(WebSocketCloseStatus status, string reason)
+    {
+        _outbox.Writer.TryWrite(new Outgoing([], false, clock.GetTimestamp(), status, reason));
+        _outbox.Writer.TryComplete();
+    }
 
     public void Complete() => _outbox.Writer.TryComplete();
 
@@ -23,9 +37,15 @@ internal sealed class Session(WebSocket socket)
     {
         try
         {
-            await foreach (var (frame, binary) in _outbox.Reader.ReadAllAsync(cancellationToken))
+            await foreach (var item in _outbox.Reader.ReadAllAsync(cancellationToken))
             {
-                await socket.SendAsync(frame, binary ? WebSocketMessageType.Binary : WebSocketMessageType.Text, true, cancellationToken);
+                await HoldAsync(item.EnqueuedAt, cancellationToken);
+                if (item.Close is { } status)
+                {
+                    await socket.CloseOutputAsync(status, item.Reason, cancellationToken);
+                    return;
+                }
+                await socket.SendAsync(item.Frame, item.Binary ? WebSocketMessageType.Binary : WebSocketMessageType.Text, true, cancellationToken);
             }
         }
         catch (Exception) when (cancellationToken.IsCancellationRequested || socket.State != WebSocketState.Open)
@@ -34,32 +54,59 @@ internal sealed class Session(WebSocket socket)
         }
     }
 
-    /// <summary>Receives one whole text message, or null when the socket ended or <paramref name="idle"/> passed.</summary>
-    public async Task<string?> ReceiveAsync(TimeSpan idle, CancellationToken cancellationToken)
+    /// <summary>
+    /// Receives one whole message as text, or says why not. <paramref name="deadline"/> is absolute on the simulator's
+    /// clock, so time that passed before this call (while a reply was being written) still counts toward it.
+    /// </summary>
+    public async Task<Received> ReceiveAsync(DateTimeOffset? deadline, CancellationToken cancellationToken)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(idle);
+        var left = deadline is { } due ? due - clock.GetUtcNow() : (TimeSpan?)null;
+        if (left <= TimeSpan.Zero)
+        {
+            return Received.Ended(ReceiveEnd.TimedOut);
+        }
+        using var timer = left is { } wait ? new CancellationTokenSource(wait, clock) : new CancellationTokenSource();
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
         var buffer = new byte[8192];
         using var message = new MemoryStream();
         try
         {
             while (true)
             {
-                var result = await socket.ReceiveAsync(buffer, timeout.Token);
+                var result = await socket.ReceiveAsync(buffer, linked.Token);
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
-                    return null;
+                    return Received.Ended(ReceiveEnd.Closed);
+                }
+                if (message.Length + result.Count > maxMessageBytes)
+                {
+                    return Received.Ended(ReceiveEnd.TooLarge);
                 }
                 message.Write(buffer, 0, result.Count);
                 if (result.EndOfMessage)
                 {
-                    return System.Text.Encoding.UTF8.GetString(message.ToArray());
+                    return new Received(System.Text.Encoding.UTF8.GetString(message.GetBuffer(), 0, (int)message.Length), ReceiveEnd.None);
                 }
             }
         }
-        catch (Exception) when (timeout.IsCancellationRequested || socket.State != WebSocketState.Open)
+        catch (Exception) when (linked.IsCancellationRequested || socket.State != WebSocketState.Open)
         {
-            return null;
+            return Received.Ended(timer.IsCancellationRequested && !cancellationToken.IsCancellationRequested ? ReceiveEnd.TimedOut : ReceiveEnd.Closed);
+        }
+    }
+
+    private void Enqueue(byte[] frame, bool binary) => _outbox.Writer.TryWrite(new Outgoing(frame, binary, clock.GetTimestamp()));
+
+    private async Task HoldAsync(long enqueuedAt, CancellationToken cancellationToken)
+    {
+        if (Faults?.FrameDelay is not { } delay || delay <= TimeSpan.Zero)
+        {
+            return;
+        }
+        var left = delay - clock.GetElapsedTime(enqueuedAt);
+        if (left > TimeSpan.Zero)
+        {
+            await Task.Delay(left, clock, cancellationToken);
         }
     }
 }

@@ -13,36 +13,54 @@ using Supervisor.Simulator.Rest;
 namespace Supervisor.Simulator;
 
 /// <summary>
-/// The exchange simulator in-process: CoinW <c>/perpum</c> and ChainUP <c>/position_order/ws</c> on 127.0.0.1, their
-/// signed REST snapshot endpoints (CoinW <c>/v1/perpum/…</c>, ChainUP <c>/fapi/v1/…</c>) on the same port, a seeded
-/// activity generator per account whose state is the ground truth (<see cref="Truth"/>, <c>GET /sim/accounts/{id}/truth</c>).
-/// It shares no code with the client's codecs: frames are written from its own model with the documented field names.
+/// The exchange simulator in-process: CoinW <c>/perpum</c> (private and public) and ChainUP <c>/position_order/ws</c>
+/// and <c>/kline-api/ws</c> on 127.0.0.1, their signed REST snapshot endpoints (CoinW <c>/v1/perpum/…</c>, ChainUP
+/// <c>/fapi/v1/…</c>) on the same port, a seeded activity generator per account whose state is the ground truth
+/// (<see cref="Truth"/>, <c>GET /sim/accounts/{id}/truth</c>), seeded mark prices per venue (<see cref="MarkPrice"/>,
+/// <c>GET /sim/marks/{venue}</c>) and fault injection (<see cref="Apply"/>, <c>POST /sim/faults</c>). Everything
+/// timed runs on <see cref="SimulatorOptions.TimeProvider"/>. It shares no code with the client's codecs: frames are
+/// written from its own model with the documented field names.
 /// </summary>
 public sealed class SimulatorHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly Dictionary<string, AccountModel> _byId;
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _ticker;
+    private readonly MarkPriceFeed _coinwMarks;
+    private readonly MarkPriceFeed _chainupMarks;
+    private readonly CancellationTokenSource _stop;
+    private readonly Task[] _loops;
     private volatile bool _paused;
 
-    private SimulatorHost(WebApplication app, Dictionary<string, AccountModel> byId, Uri baseUri, SimulatorOptions options)
+    private SimulatorHost(WebApplication app, Dictionary<string, AccountModel> byId, (MarkPriceFeed CoinW, MarkPriceFeed ChainUp) marks, Uri baseUri, SimulatorOptions options, CancellationTokenSource stop)
     {
         _app = app;
         _byId = byId;
+        (_coinwMarks, _chainupMarks) = marks;
+        _stop = stop;
         BaseUri = baseUri;
         _paused = options.StartPaused;
-        _ticker = options.TickInterval is { } interval ? TickAsync(interval) : Task.CompletedTask;
+        _loops =
+        [
+            options.TickInterval is { } interval ? TickAsync(interval, options.TimeProvider) : Task.CompletedTask,
+            _coinwMarks.RunAsync(_stop.Token),
+            _chainupMarks.RunAsync(_stop.Token),
+        ];
     }
 
     /// <summary>The HTTP base address.</summary>
     public Uri BaseUri { get; }
 
     /// <summary>The CoinW private socket.</summary>
-    public Uri CoinWUri => new(BaseUri.ToString().Replace("http://", "ws://", StringComparison.Ordinal).TrimEnd('/') + "/perpum");
+    public Uri CoinWUri => Socket("/perpum");
+
+    /// <summary>CoinW's public channels (mark_price): the same <c>/perpum</c> socket, no login needed.</summary>
+    public Uri CoinWPublicUri => CoinWUri;
 
     /// <summary>The ChainUP private socket.</summary>
-    public Uri ChainUpUri => new(BaseUri.ToString().Replace("http://", "ws://", StringComparison.Ordinal).TrimEnd('/') + "/position_order/ws");
+    public Uri ChainUpUri => Socket("/position_order/ws");
+
+    /// <summary>The ChainUP public market socket (mark_price_&lt;symbol&gt;).</summary>
+    public Uri ChainUpPublicUri => Socket("/kline-api/ws");
 
     /// <summary>The accounts served.</summary>
     public IReadOnlyList<SimAccount> Accounts => [.. _byId.Values.Select(m => m.Account)];
@@ -51,21 +69,26 @@ public sealed class SimulatorHost : IAsyncDisposable
     public static async Task<SimulatorHost> StartAsync(SimulatorOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var models = options.Accounts.Select(a => new AccountModel(a, options.Seed)).ToList();
+        var clock = options.TimeProvider;
+        var models = options.Accounts.Select(a => new AccountModel(a, options.Seed, clock)).ToList();
         var byId = models.ToDictionary(m => m.Account.Id, StringComparer.Ordinal);
         var byKey = models.ToDictionary(m => m.Account.ApiKey, StringComparer.Ordinal);
+        var coinwMarks = new MarkPriceFeed("coinw", options.Seed, options.CoinWMarkInterval, clock);
+        var chainupMarks = new MarkPriceFeed("chainup", options.Seed, options.ChainUpMarkInterval, clock);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls(options.Url);
         builder.WebHost.UseShutdownTimeout(TimeSpan.FromSeconds(1));
         var app = builder.Build();
         app.UseWebSockets();
-        var coinw = new CoinWEndpoint(byKey, options);
-        var chainup = new ChainUpEndpoint(byKey, options, static instrument => instrument switch { "BTC" => 85_100.5m, "ETH" => 3_210.25m, _ => 141.125m });
+        var coinw = new CoinWEndpoint(byKey, options, coinwMarks);
+        var chainup = new ChainUpEndpoint(byKey, options, chainupMarks);
+        var chainupPublic = new ChainUpPublicEndpoint(options, chainupMarks);
         app.Map("/perpum", context => context.WebSockets.IsWebSocketRequest ? coinw.HandleAsync(context) : BadRequest(context));
         app.Map("/position_order/ws", context => context.WebSockets.IsWebSocketRequest ? chainup.HandleAsync(context) : BadRequest(context));
+        app.Map("/kline-api/ws", context => context.WebSockets.IsWebSocketRequest ? chainupPublic.HandleAsync(context) : BadRequest(context));
         var gate = new RestGate(byKey, options);
-        var coinwRest = new CoinWRest(gate);
+        var coinwRest = new CoinWRest(gate, clock);
         var chainupRest = new ChainUpRest(gate);
         app.MapGet(CoinWRestPaths.Assets, coinwRest.Assets);
         app.MapGet(CoinWRestPaths.Positions, coinwRest.Positions);
@@ -73,18 +96,29 @@ public sealed class SimulatorHost : IAsyncDisposable
         app.MapGet("/fapi/v1/account", chainupRest.Account);
         app.MapGet("/fapi/v1/openOrders", chainupRest.OpenOrders);
         app.MapGet("/sim/accounts/{id}/truth", (string id) => byId.TryGetValue(id, out var model) ? Results.Json(model.Truth()) : Results.NotFound());
+        app.MapGet("/sim/marks/{venue}", (string venue) => Results.Json((venue == "coinw" ? coinwMarks : chainupMarks).All()));
         SimulatorHost? self = null;
         app.MapPost("/sim/faults", (FaultRequest request) => self!.Apply(request));
+        var stop = new CancellationTokenSource();
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        self = new SimulatorHost(app, byId, new Uri(address), options);
+        self = new SimulatorHost(app, byId, (coinwMarks, chainupMarks), new Uri(address), options, stop);
         return self;
     }
 
     /// <summary>The ground truth of one account.</summary>
     public AccountTruth Truth(string accountId) => _byId[accountId].Truth();
 
-    /// <summary>One activity step of every account.</summary>
+    /// <summary>
+    /// The current mark price on a venue ("coinw"; "chainup" or any ChainUP tenant name) of an instrument, named by
+    /// base (<c>BTC</c>), ChainUP contract (<c>E-BTC-USDT</c>) or ChainUP symbol token (<c>e_btcusdt</c>).
+    /// </summary>
+    public decimal MarkPrice(string venue, string instrument) => Marks(venue).Current(instrument);
+
+    /// <summary>Every instrument's current mark on a venue, by base currency.</summary>
+    public IReadOnlyDictionary<string, decimal> MarkPrices(string venue) => Marks(venue).All();
+
+    /// <summary>One activity step of every account that is not paused on its own (the global pause only stops the timer).</summary>
     public void Step()
     {
         foreach (var model in _byId.Values)
@@ -121,11 +155,25 @@ public sealed class SimulatorHost : IAsyncDisposable
         }
     }
 
+    /// <summary>A well-formed frame of at least <paramref name="bytes"/> bytes in the account's venue framing (CoinW text, ChainUP gzip).</summary>
+    public void SendOversized(string accountId, int bytes = HostileFrames.DefaultOversizedBytes)
+    {
+        var (frame, binary) = HostileFrames.Oversized(_byId[accountId].Account.IsChainUp, bytes);
+        SendRaw(accountId, frame, binary);
+    }
+
+    /// <summary>A binary gzip frame that inflates to <paramref name="inflatedBytes"/> (sent to CoinW sockets too, which never expect binary).</summary>
+    public void SendGzipBomb(string accountId, int inflatedBytes = HostileFrames.DefaultBombBytes) =>
+        SendRaw(accountId, HostileFrames.GzipBomb(inflatedBytes), binary: true);
+
+    /// <summary>Holds every outgoing frame of the account's sockets for <paramref name="delay"/> (zero ends it).</summary>
+    public void DelayFrames(string accountId, TimeSpan delay) => _byId[accountId].Faults.FrameDelay = delay;
+
     /// <summary>ChainUP's <c>{"channel":"SYSTEM","et":"close"}</c> to every socket of the account.</summary>
     public void SendSystemClose(string accountId) =>
         SendRaw(accountId, ChainUpFrames.Gzip("""{"channel":"SYSTEM","uid":2001,"et":"close"}"""), binary: true);
 
-    /// <summary>Applies a fault request (the HTTP control endpoint's body); unknown actions or accounts are a 400 / 404.</summary>
+    /// <summary>Applies a fault request (the HTTP control endpoint's body); unknown actions or bad values are a 400, unknown accounts a 404.</summary>
     public IResult Apply(FaultRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -133,7 +181,16 @@ public sealed class SimulatorHost : IAsyncDisposable
         {
             return Results.NotFound(new { error = $"no account '{id}'" });
         }
+        if (request.Milliseconds is < 0 or > 600_000 || request.Bytes is < 1 or > HostileFrames.MaxBytes)
+        {
+            return Results.BadRequest(new { error = $"milliseconds must be 0..600000 and bytes 1..{HostileFrames.MaxBytes}" });
+        }
         var targets = request.AccountId is { } one ? [one] : _byId.Keys.ToList();
+        if (request.Action is "pause" or "resume" && request.AccountId is null)
+        {
+            PauseActivity(request.Action == "pause");
+            return Results.Ok(new { applied = request.Action, accounts = targets.Count });
+        }
         Action<string>? apply = request.Action switch
         {
             "drop" => DropConnections,
@@ -147,13 +204,17 @@ public sealed class SimulatorHost : IAsyncDisposable
             "rate-limit-rest" => a => Faults(a).RateLimitRest = true,
             "allow-rest" => a => Faults(a).RateLimitRest = false,
             "malformed" => a => SendRaw(a, "{\"not\":\"a venue frame\""u8.ToArray(), binary: false),
-            "pause" => _ => PauseActivity(true),
-            "resume" => _ => PauseActivity(false),
+            "pause" => a => PauseActivity(a, true),
+            "resume" => a => PauseActivity(a, false),
+            "delay" when request.Milliseconds is { } ms => a => DelayFrames(a, TimeSpan.FromMilliseconds(ms)),
+            "no-delay" => a => DelayFrames(a, TimeSpan.Zero),
+            "oversized" => a => SendOversized(a, request.Bytes ?? HostileFrames.DefaultOversizedBytes),
+            "gzip-bomb" => a => SendGzipBomb(a, request.Bytes ?? HostileFrames.DefaultBombBytes),
             _ => null,
         };
         if (apply is null)
         {
-            return Results.BadRequest(new { error = $"unknown action '{request.Action}'" });
+            return Results.BadRequest(new { error = request.Action == "delay" ? "delay needs milliseconds" : $"unknown action '{request.Action}'" });
         }
         foreach (var target in targets)
         {
@@ -162,18 +223,25 @@ public sealed class SimulatorHost : IAsyncDisposable
         return Results.Ok(new { applied = request.Action, accounts = targets.Count });
     }
 
-    /// <summary>Pauses or resumes the activity timer.</summary>
+    /// <summary>Pauses or resumes the activity timer of every account.</summary>
     public void PauseActivity(bool paused) => _paused = paused;
+
+    /// <summary>Pauses or resumes one account's activity, on the timer and in <see cref="Step"/>.</summary>
+    public void PauseActivity(string accountId, bool paused) => _byId[accountId].Paused = paused;
 
     /// <summary>Stops the activity and the server.</summary>
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
-        await _ticker;
+        await Task.WhenAll(_loops);
         await _app.StopAsync();
         await _app.DisposeAsync();
         _stop.Dispose();
     }
+
+    private Uri Socket(string path) => new(BaseUri.ToString().Replace("http://", "ws://", StringComparison.Ordinal).TrimEnd('/') + path);
+
+    private MarkPriceFeed Marks(string venue) => venue == "coinw" ? _coinwMarks : _chainupMarks;
 
     private static Task BadRequest(HttpContext context)
     {
@@ -181,9 +249,9 @@ public sealed class SimulatorHost : IAsyncDisposable
         return Task.CompletedTask;
     }
 
-    private async Task TickAsync(TimeSpan interval)
+    private async Task TickAsync(TimeSpan interval, TimeProvider clock)
     {
-        using var timer = new PeriodicTimer(interval);
+        using var timer = new PeriodicTimer(interval, clock);
         try
         {
             while (await timer.WaitForNextTickAsync(_stop.Token))

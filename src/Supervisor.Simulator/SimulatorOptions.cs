@@ -32,6 +32,24 @@ public sealed record SimulatorOptions
     /// <summary>How far a signed REST timestamp may be from the simulator's clock; null accepts any (tests on virtual time).</summary>
     public TimeSpan? RestTimestampTolerance { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// The simulator's clock: activity ticks, idle and ping timeouts, ADL_PRICE and mark-price cadences, server pings,
+    /// frame delays, REST timestamp checks and rate-limit windows all run on it, so tests can drive them with a manual clock.
+    /// </summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>CoinW's mark_price cadence (coinw.md: every 240–300 ms).</summary>
+    public TimeSpan CoinWMarkInterval { get; init; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>ChainUP's mark_price cadence on the public socket (chainup.md: about once a second).</summary>
+    public TimeSpan ChainUpMarkInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How often the ChainUP public socket pings its clients (chainup.md §3: every 10 s).</summary>
+    public TimeSpan ChainUpPublicPingInterval { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The largest client frame a socket reads; a larger one is answered with close 1009 (client commands are tiny).</summary>
+    public int MaxClientFrameBytes { get; init; } = 64 * 1024;
+
     /// <summary>Creates <paramref name="count"/> accounts alternating between CoinW and the ChainUP tenant coinlocally.</summary>
     public static IReadOnlyList<SimAccount> GenerateAccounts(int count) =>
         [.. Enumerable.Range(1, count).Select(i => i % 2 == 1

@@ -1,5 +1,6 @@
 using System.Net.WebSockets;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Supervisor.Simulator.Model;
 
@@ -11,7 +12,10 @@ namespace Supervisor.Simulator.Tests;
 /// </summary>
 public sealed class CoinWFixtureTests
 {
-    public static TheoryData<string> Transcripts => new() { "Order.txt", "Position.txt", "PositionDetail.txt", "Balance.txt" };
+    public static TheoryData<string, int> Transcripts => new()
+    {
+        { "Order.txt", 2 }, { "Position.txt", 2 }, { "PositionDetail.txt", 2 }, { "Balance.txt", 2 }, { "MarkPrice.txt", 1 },
+    };
 
     private static string FixturePath(string file)
     {
@@ -25,9 +29,33 @@ public sealed class CoinWFixtureTests
         throw new DirectoryNotFoundException("Supervisor.sln not found");
     }
 
+    [Fact]
+    public async Task The_mark_price_push_has_the_recorded_fields()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        await using var host = await SimulatorHost.StartAsync(new SimulatorOptions { Accounts = [new SimAccount("fx", "coinw", "", "")], TickInterval = null, TimeProvider = clock });
+        using var socket = new ClientWebSocket();
+        await socket.ConnectAsync(host.CoinWPublicUri, default);
+        var lines = File.ReadAllLines(FixturePath("MarkPrice.txt"));
+        await socket.SendAsync(Encoding.UTF8.GetBytes(lines[0][1..].Trim()), WebSocketMessageType.Text, true, default);
+        var buffer = new byte[8192];
+        await socket.ReceiveAsync(buffer, default);
+        clock.Advance(TimeSpan.FromMilliseconds(250));
+
+        var result = await socket.ReceiveAsync(buffer, new CancellationTokenSource(TimeSpan.FromSeconds(5)).Token);
+
+        var expected = JsonNode.Parse(string.Join("\n", lines.SkipWhile(l => !l.StartsWith('=')).Skip(1)))!.AsObject();
+        var actual = JsonNode.Parse(Encoding.UTF8.GetString(buffer, 0, result.Count))!.AsObject();
+        Assert.Equal(expected.Select(p => p.Key).Order(), actual.Select(p => p.Key).Order());
+        Assert.Equal(expected["pairCode"]!.GetValue<string>(), actual["pairCode"]!.GetValue<string>());
+        // The wire adds t (coinw.md §6.1) to the recorded p and n.
+        Assert.Equal(["n", "p", "t"], actual["data"]!.AsObject().Select(p => p.Key).Order());
+        Assert.Equal(JsonValueKind.Number, actual["data"]!["p"]!.GetValueKind());
+    }
+
     [Theory]
     [MemberData(nameof(Transcripts))]
-    public async Task The_simulator_answers_the_client_frames_like_the_recorded_server(string transcript)
+    public async Task The_simulator_answers_the_client_frames_like_the_recorded_server(string transcript, int expectedExchanges)
     {
         // The transcripts log in with empty credentials.
         await using var host = await SimulatorHost.StartAsync(new SimulatorOptions { Accounts = [new SimAccount("fx", "coinw", "", "")], TickInterval = null });
@@ -52,6 +80,6 @@ public sealed class CoinWFixtureTests
                 exchanges++;
             }
         }
-        Assert.Equal(2, exchanges);
+        Assert.Equal(expectedExchanges, exchanges);
     }
 }

@@ -11,10 +11,10 @@ namespace Supervisor.Simulator.CoinW;
 /// HMAC-SHA256); every answer is HTTP 200 with <c>{"code":…,"msg":…,"data":…}</c>: 6000 unknown key or stale
 /// timestamp, 6001 bad signature, 29001 rate limit, 402 missing parameter.
 /// </summary>
-internal sealed class CoinWRest(RestGate gate)
+internal sealed class CoinWRest(RestGate gate, TimeProvider clock)
 {
     public Task Assets(HttpContext context) => Answer(context, (model, truth) => $$"""
-        {"availableMargin":{{N(truth.Available)}},"availableUsdt":{{N(truth.Available)}},"alMargin":{{N(truth.Margin)}},"alFreeze":{{N(truth.Frozen)}},"almightyGold":0,"userId":{{Q(model.Account.Id)}},"time":{{DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()}}}
+        {"availableMargin":{{N(truth.Available)}},"availableUsdt":{{N(truth.Available)}},"alMargin":{{N(truth.Margin)}},"alFreeze":{{N(truth.Frozen)}},"almightyGold":0,"userId":{{Q(model.Account.Id)}},"time":{{clock.GetUtcNow().ToUnixTimeMilliseconds()}}}
         """);
 
     public Task Positions(HttpContext context) => Answer(context, (_, truth) => "[" + string.Join(",", truth.Positions.Select(p => $$"""
@@ -28,9 +28,17 @@ internal sealed class CoinWRest(RestGate gate)
         {
             return Write(context, """{"code":402,"msg":"positionType is required","data":null}""");
         }
-        return Answer(context, (_, truth) => "[" + string.Join(",", (type == "plan" ? truth.OpenOrders : []).Select(o => $$"""
-            {"id":{{Id(o.Id)}},"instrument":{{Q(o.Instrument)}},"direction":"{{(o.Long ? "long" : "short")}}","orderPrice":{{N(o.Price)}},"totalPiece":{{N(o.Quantity)}},"currentPiece":{{N(o.Quantity - o.Filled)}},"orderStatus":"{{(o.Filled == 0 ? "unFinish" : "part")}}","positionType":"plan","leverage":10}
-            """)) + "]");
+        // positionType is the order type (coinw.md §9.2): plan lists limit orders, planTrigger the waiting trigger orders.
+        return type switch
+        {
+            "plan" => Answer(context, (_, truth) => "[" + string.Join(",", truth.OpenOrders.Select(o => $$"""
+                {"id":{{Id(o.Id)}},"instrument":{{Q(o.Instrument)}},"direction":"{{(o.Long ? "long" : "short")}}","orderPrice":{{N(o.Price)}},"totalPiece":{{N(o.Quantity)}},"currentPiece":{{N(o.Quantity - o.Filled)}},"orderStatus":"{{(o.Filled == 0 ? "unFinish" : "part")}}","positionType":"plan","leverage":10}
+                """.Trim())) + "]"),
+            "planTrigger" => Answer(context, (_, truth) => "[" + string.Join(",", truth.TriggerOrders.Select(t => $$"""
+                {"id":{{Id(t.Id)}},"instrument":{{Q(t.Instrument)}},"direction":"{{(t.Long ? "long" : "short")}}","orderPrice":{{N(t.Price)}},"triggerPrice":{{N(t.TriggerPrice)}},"totalPiece":{{N(t.Quantity)}},"currentPiece":{{N(t.Quantity)}},"orderStatus":"unFinish","positionType":"planTrigger","leverage":10,"createdDate":{{t.CreatedAt.ToUnixTimeMilliseconds()}}}
+                """.Trim())) + "]"),
+            _ => Answer(context, (_, _) => "[]"),
+        };
     }
 
     private Task Answer(HttpContext context, Func<AccountModel, AccountTruth, string> data)

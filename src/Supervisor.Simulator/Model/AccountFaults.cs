@@ -11,6 +11,7 @@ public sealed class AccountFaults
     private volatile bool _stallPings;
     private volatile bool _rejectSubscriptions;
     private volatile bool _rateLimitRest;
+    private long _frameDelayTicks;
 
     /// <summary>Reject the credentials (CoinW: login fails; ChainUP: no <c>sub success</c>).</summary>
     public bool RejectAuth
@@ -31,6 +32,13 @@ public sealed class AccountFaults
     {
         get => _rateLimitRest;
         set => _rateLimitRest = value;
+    }
+
+    /// <summary>Hold every outgoing frame of the account's sockets this long before sending it (order kept); zero for none.</summary>
+    public TimeSpan FrameDelay
+    {
+        get => TimeSpan.FromTicks(Interlocked.Read(ref _frameDelayTicks));
+        set => Interlocked.Exchange(ref _frameDelayTicks, Math.Max(0, value.Ticks));
     }
 
     /// <summary>Stop answering pings (the client's pong deadline must fire).</summary>

@@ -1,34 +1,53 @@
+using System.Globalization;
+
 namespace Supervisor.Simulator.Model;
 
 /// <summary>
 /// The ground truth of one simulated account and its seeded trading activity: orders placed, partly filled, filled
-/// and cancelled; positions opened, grown and closed; the balance moving with them. Every change is reported to
-/// <see cref="Changed"/> so the sessions can push it in their venue's format. Deterministic for a given seed.
+/// and cancelled; trigger orders placed, cancelled and fired into limit orders; positions opened, grown and closed,
+/// each execution recorded as a fill; the balance moving with them. Every change is reported to <see cref="Changed"/>
+/// so the sessions can push it in their venue's format. Deterministic for a given seed (timestamps aside: they come
+/// from the simulator's clock).
 /// </summary>
 public sealed class AccountModel
 {
-    private static readonly string[] Instruments = ["BTC", "ETH", "SOL"];
-    private static readonly decimal[] Prices = [85_000m, 3_200m, 140m];
+    /// <summary>How many fills the truth lists in <see cref="AccountTruth.RecentFills"/>.</summary>
+    public const int RememberedFills = 256;
+
+    private const decimal FeeRate = 0.0006m;
     private readonly Lock _lock = new();
     private readonly Random _random;
+    private readonly TimeProvider _clock;
     private readonly Dictionary<string, TruthOrder> _orders = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TruthTriggerOrder> _triggers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TruthPosition> _positions = new(StringComparer.Ordinal);
+    private readonly Queue<TruthFill> _recentFills = new();
     private decimal _available = 10_000m;
     private decimal _frozen;
     private decimal _margin;
     private long _nextId = 33_308_740_320_587_000;
     private long _changes;
+    private long _fills;
+    private volatile bool _paused;
 
-    public AccountModel(SimAccount account, int seed)
+    public AccountModel(SimAccount account, int seed, TimeProvider? clock = null)
     {
         Account = account;
-        _random = new Random(HashCode.Combine(seed, account.Id.GetHashCode(StringComparison.Ordinal)));
+        _random = new Random(StableHash.Of(seed, account.Id));
+        _clock = clock ?? TimeProvider.System;
     }
 
     public SimAccount Account { get; }
 
     /// <summary>Fault switches and live sessions of this account.</summary>
     public AccountFaults Faults { get; } = new();
+
+    /// <summary>While set, <see cref="Step"/> does nothing for this account (the others go on).</summary>
+    public bool Paused
+    {
+        get => _paused;
+        set => _paused = value;
+    }
 
     /// <summary>Raised after each change, outside the lock, with what changed.</summary>
     public event Action<ModelChange>? Changed;
@@ -38,36 +57,53 @@ public sealed class AccountModel
         lock (_lock)
         {
             return new AccountTruth(Account.Id, Account.Venue, _available, _frozen, _margin,
-                [.. _positions.Values.OrderBy(p => p.Id, StringComparer.Ordinal)], [.. _orders.Values.OrderBy(o => o.Id, StringComparer.Ordinal)], _changes);
+                [.. _positions.Values.OrderBy(p => p.Id, StringComparer.Ordinal)], [.. _orders.Values.OrderBy(o => o.Id, StringComparer.Ordinal)], _changes)
+            {
+                TriggerOrders = [.. _triggers.Values.OrderBy(t => t.Id, StringComparer.Ordinal)],
+                Fills = _fills,
+                RecentFills = [.. _recentFills],
+            };
         }
     }
 
-    /// <summary>One step of activity.</summary>
+    /// <summary>One step of activity (none while <see cref="Paused"/>).</summary>
     public void Step()
     {
+        if (_paused)
+        {
+            return;
+        }
         List<ModelChange> changes = [];
         lock (_lock)
         {
             var roll = _random.Next(100);
-            if (roll < 35 || _orders.Count == 0)
+            if (roll < 30 || _orders.Count == 0)
             {
                 Place(changes);
             }
-            else if (roll < 70)
+            else if (roll < 60)
             {
                 Fill(changes);
             }
-            else if (roll < 85)
+            else if (roll < 72)
             {
                 Cancel(changes);
             }
-            else if (_positions.Count > 0)
+            else if (roll < 82 && _positions.Count > 0)
             {
                 Close(changes);
             }
+            else if (roll < 90 || _triggers.Count == 0)
+            {
+                PlaceTrigger(changes);
+            }
+            else if (roll < 95)
+            {
+                CancelTrigger(changes);
+            }
             else
             {
-                Place(changes);
+                FireTrigger(changes);
             }
             _changes += changes.Count;
         }
@@ -77,11 +113,17 @@ public sealed class AccountModel
         }
     }
 
+    private string NextId() => (++_nextId).ToString(CultureInfo.InvariantCulture);
+
     private void Place(List<ModelChange> changes)
     {
-        var i = _random.Next(Instruments.Length);
-        var price = Math.Round(Prices[i] * (0.98m + (decimal)_random.NextDouble() * 0.04m), 1);
-        var order = new TruthOrder((++_nextId).ToString(System.Globalization.CultureInfo.InvariantCulture), Instruments[i], _random.Next(2) == 0, price, 1 + _random.Next(5), 0);
+        var i = _random.Next(Instrument.All.Count);
+        var price = Math.Round(Instrument.All[i].ReferencePrice * (0.98m + (decimal)_random.NextDouble() * 0.04m), 1);
+        AddOrder(new TruthOrder(NextId(), Instrument.All[i].Base, _random.Next(2) == 0, price, 1 + _random.Next(5), 0), changes);
+    }
+
+    private void AddOrder(TruthOrder order, List<ModelChange> changes)
+    {
         _orders[order.Id] = order;
         var cost = Math.Round(order.Price * order.Quantity * 0.001m, 4);
         _available -= cost;
@@ -106,11 +148,13 @@ public sealed class AccountModel
         }
         changes.Add(new ModelChange.OrderUpdated(filled, done ? "finish" : null));
         var margin = Math.Round(order.Price * fillQty * 0.001m, 4);
+        var fee = Fee(order.Price, fillQty);
         _frozen -= margin;
         _margin += margin;
+        _available -= fee;
         var existing = _positions.Values.FirstOrDefault(p => p.Instrument == order.Instrument && p.Long == order.Long);
         var position = existing is null
-            ? new TruthPosition((++_nextId).ToString(System.Globalization.CultureInfo.InvariantCulture), order.Instrument, order.Long, fillQty, order.Price, 10m, margin)
+            ? new TruthPosition(NextId(), order.Instrument, order.Long, fillQty, order.Price, 10m, margin)
             : existing with
             {
                 EntryPrice = Math.Round((existing.EntryPrice * existing.Quantity + order.Price * fillQty) / (existing.Quantity + fillQty), 4),
@@ -118,6 +162,7 @@ public sealed class AccountModel
                 Margin = existing.Margin + margin,
             };
         _positions[position.Id] = position;
+        Record(new TruthFill(NextId(), order.Id, position.Id, order.Instrument, order.Long, order.Price, fillQty, fee, 0m, Closing: false, _clock.GetUtcNow()), position, done, changes);
         changes.Add(new ModelChange.PositionUpdated(position, Created: existing is null));
         changes.Add(new ModelChange.BalanceUpdated(_available, _frozen, _margin));
     }
@@ -137,10 +182,54 @@ public sealed class AccountModel
     {
         var position = _positions.Values.ElementAt(_random.Next(_positions.Count));
         _positions.Remove(position.Id);
-        var pnl = Math.Round((decimal)(_random.NextDouble() - 0.5) * 20m, 4);
+        // Closed within ±1 % of the entry; the profit follows from the price.
+        var price = Math.Round(position.EntryPrice * (1m + ((decimal)_random.NextDouble() - 0.5m) * 0.02m), 4);
+        var pnl = Math.Round((price - position.EntryPrice) * position.Quantity * 0.001m * (position.Long ? 1 : -1), 4);
+        var fee = Fee(price, position.Quantity);
         _margin -= position.Margin;
-        _available += position.Margin + pnl;
+        _available += position.Margin + pnl - fee;
+        Record(new TruthFill(NextId(), NextId(), position.Id, position.Instrument, position.Long, price, position.Quantity, fee, pnl, Closing: true, _clock.GetUtcNow()), position, orderDone: true, changes);
         changes.Add(new ModelChange.PositionRemoved(position));
         changes.Add(new ModelChange.BalanceUpdated(_available, _frozen, _margin));
     }
+
+    private void PlaceTrigger(List<ModelChange> changes)
+    {
+        var instrument = Instrument.All[_random.Next(Instrument.All.Count)];
+        var isLong = _random.Next(2) == 0;
+        // Long triggers sit above the price (they fire on a rise), short ones below.
+        var distance = 0.01m + (decimal)_random.NextDouble() * 0.03m;
+        var trigger = Math.Round(instrument.ReferencePrice * (isLong ? 1 + distance : 1 - distance), 1);
+        var order = new TruthTriggerOrder(NextId(), instrument.Base, isLong, trigger, trigger, 1 + _random.Next(5), _clock.GetUtcNow());
+        _triggers[order.Id] = order;
+        changes.Add(new ModelChange.TriggerOrderUpdated(order, Terminal: null));
+    }
+
+    private void CancelTrigger(List<ModelChange> changes)
+    {
+        var order = _triggers.Values.ElementAt(_random.Next(_triggers.Count));
+        _triggers.Remove(order.Id);
+        changes.Add(new ModelChange.TriggerOrderUpdated(order, "cancel"));
+    }
+
+    private void FireTrigger(List<ModelChange> changes)
+    {
+        var trigger = _triggers.Values.ElementAt(_random.Next(_triggers.Count));
+        _triggers.Remove(trigger.Id);
+        changes.Add(new ModelChange.TriggerOrderUpdated(trigger, "triggered"));
+        AddOrder(new TruthOrder(NextId(), trigger.Instrument, trigger.Long, trigger.Price, trigger.Quantity, 0), changes);
+    }
+
+    private void Record(TruthFill fill, TruthPosition position, bool orderDone, List<ModelChange> changes)
+    {
+        _fills++;
+        if (_recentFills.Count == RememberedFills)
+        {
+            _recentFills.Dequeue();
+        }
+        _recentFills.Enqueue(fill);
+        changes.Add(new ModelChange.FillRecorded(fill, position, orderDone));
+    }
+
+    private static decimal Fee(decimal price, decimal quantity) => Math.Round(price * quantity * 0.001m * FeeRate, 6);
 }

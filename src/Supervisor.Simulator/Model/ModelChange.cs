@@ -10,6 +10,12 @@ public abstract record ModelChange
     /// <summary>An order was placed or changed; <paramref name="Terminal"/> is "finish" or "cancel" when it ended.</summary>
     public sealed record OrderUpdated(TruthOrder Order, string? Terminal) : ModelChange;
 
+    /// <summary>A trigger order was placed or ended; <paramref name="Terminal"/> is "cancel" or "triggered" when it ended.</summary>
+    public sealed record TriggerOrderUpdated(TruthTriggerOrder Order, string? Terminal) : ModelChange;
+
+    /// <summary>An order filled (partly or wholly; <paramref name="OrderDone"/> when nothing is left) or a position was closed; <paramref name="Position"/> is its state after the fill.</summary>
+    public sealed record FillRecorded(TruthFill Fill, TruthPosition Position, bool OrderDone) : ModelChange;
+
     /// <summary>A position was opened or changed.</summary>
     public sealed record PositionUpdated(TruthPosition Position, bool Created) : ModelChange;
 

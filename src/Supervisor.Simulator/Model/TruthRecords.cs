@@ -8,4 +8,14 @@ public sealed record TruthPosition(string Id, string Instrument, bool Long, deci
 
 /// <summary>The ground truth of one account at one moment.</summary>
 public sealed record AccountTruth(string AccountId, string Venue, decimal Available, decimal Frozen, decimal Margin,
-    IReadOnlyList<TruthPosition> Positions, IReadOnlyList<TruthOrder> OpenOrders, long Changes);
+    IReadOnlyList<TruthPosition> Positions, IReadOnlyList<TruthOrder> OpenOrders, long Changes)
+{
+    /// <summary>Trigger (plan) orders waiting for their price, by id.</summary>
+    public IReadOnlyList<TruthTriggerOrder> TriggerOrders { get; init; } = [];
+
+    /// <summary>How many fills the account has had since the simulator started.</summary>
+    public long Fills { get; init; }
+
+    /// <summary>The last fills (at most <see cref="AccountModel.RememberedFills"/>), oldest first.</summary>
+    public IReadOnlyList<TruthFill> RecentFills { get; init; } = [];
+}

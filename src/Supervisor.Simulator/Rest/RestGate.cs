@@ -15,6 +15,7 @@ namespace Supervisor.Simulator.Rest;
 internal sealed class RestGate(IReadOnlyDictionary<string, AccountModel> byKey, SimulatorOptions options)
 {
     private readonly ConcurrentDictionary<string, Queue<long>> _calls = new(StringComparer.Ordinal);
+    private readonly long _start = options.TimeProvider.GetTimestamp();
 
     public RestCheck Check(HttpContext context, string keyHeader, string timestampHeader, string signHeader, Func<byte[], string> encode)
     {
@@ -35,7 +36,7 @@ internal sealed class RestGate(IReadOnlyDictionary<string, AccountModel> byKey, 
             return RestCheck.UnknownKey;
         }
         if (!long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var ms)
-            || (options.RestTimestampTolerance is { } tolerance && Math.Abs(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - ms) > tolerance.TotalMilliseconds))
+            || (options.RestTimestampTolerance is { } tolerance && Math.Abs(options.TimeProvider.GetUtcNow().ToUnixTimeMilliseconds() - ms) > tolerance.TotalMilliseconds))
         {
             return RestCheck.BadTimestamp;
         }
@@ -54,7 +55,8 @@ internal sealed class RestGate(IReadOnlyDictionary<string, AccountModel> byKey, 
 
     private bool Admit(string key)
     {
-        var now = Environment.TickCount64;
+        // Milliseconds on the simulator's clock, so a manual clock opens the next window.
+        var now = (long)options.TimeProvider.GetElapsedTime(_start).TotalMilliseconds;
         var calls = _calls.GetOrAdd(key, _ => new Queue<long>());
         lock (calls)
         {
