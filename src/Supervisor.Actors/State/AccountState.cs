@@ -90,6 +90,7 @@ public sealed record AccountState(
             OrderChanged o when !o.IsTerminal && !(OpenOrders.TryGetValue(o.OrderId, out var old) && old == o) => this with { OpenOrders = OpenOrders.SetItem(o.OrderId, o) },
             OrderVanished v when OpenOrders.ContainsKey(v.OrderId) => this with { OpenOrders = OpenOrders.Remove(v.OrderId) },
             ReconciliationApplied r => this with { ReconciledAt = r.At },
+            TriggerOrderVanished v when TriggerOrders.ContainsKey(v.OrderId) => this with { TriggerOrders = TriggerOrders.Remove(v.OrderId) },
             TriggerOrderChanged t when t.IsTerminal && TriggerOrders.ContainsKey(t.OrderId) => this with { TriggerOrders = TriggerOrders.Remove(t.OrderId) },
             TriggerOrderChanged t when !t.IsTerminal && !(TriggerOrders.TryGetValue(t.OrderId, out var old) && old == t) => this with { TriggerOrders = TriggerOrders.SetItem(t.OrderId, t) },
             AdlRankChanged r when !(AdlRanks.TryGetValue(r.PositionId, out var old) && old == r.Rank) => this with { AdlRanks = AdlRanks.SetItem(r.PositionId, r.Rank) },

@@ -51,6 +51,24 @@ public static class Reconciliation
                 changes.Add(new OrderVanished(held.Venue, held.OrderId, held.Instrument));
             }
         }
+        if (snapshot.TriggerOrders is { } triggers)
+        {
+            var triggerIds = triggers.Select(t => t.OrderId).ToHashSet(StringComparer.Ordinal);
+            foreach (var trigger in triggers)
+            {
+                if (!touched.Contains(TriggerKey(trigger.OrderId)) && !(state.TriggerOrders.TryGetValue(trigger.OrderId, out var old) && old == trigger))
+                {
+                    changes.Add(trigger);
+                }
+            }
+            foreach (var held in state.TriggerOrders.Values)
+            {
+                if (!triggerIds.Contains(held.OrderId) && !touched.Contains(TriggerKey(held.OrderId)))
+                {
+                    changes.Add(new TriggerOrderVanished(held.Venue, held.OrderId, held.Instrument));
+                }
+            }
+        }
         return changes;
     }
 
@@ -62,6 +80,7 @@ public static class Reconciliation
         PositionClosed c => [PositionKey(c.PositionId)],
         PositionPatched p => [PositionKey(p.PositionId)],
         OrderChanged o => [OrderKey(o.OrderId)],
+        TriggerOrderChanged t => [TriggerKey(t.OrderId)],
         _ => [],
     };
 
@@ -74,4 +93,6 @@ public static class Reconciliation
     private static string PositionKey(string id) => "position:" + id;
 
     private static string OrderKey(string id) => "order:" + id;
+
+    private static string TriggerKey(string id) => "trigger:" + id;
 }

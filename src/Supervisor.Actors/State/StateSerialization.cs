@@ -18,6 +18,7 @@ public static class StateSerialization
         .Register("adl-rank-changed.v1", StateJsonContext.Default.AdlRankChanged)
         .Register("position-patched.v1", StateJsonContext.Default.PositionPatched)
         .Register("order-vanished.v1", StateJsonContext.Default.OrderVanished)
+        .Register("trigger-order-vanished.v1", StateJsonContext.Default.TriggerOrderVanished)
         .Register("reconciliation-applied.v1", StateJsonContext.Default.ReconciliationApplied)
         .Register("account-state-snapshot.v1", StateJsonContext.Default.AccountStateSnapshot)
         .Build();
@@ -33,6 +34,7 @@ public static class StateSerialization
 [JsonSerializable(typeof(AdlRankChanged))]
 [JsonSerializable(typeof(PositionPatched))]
 [JsonSerializable(typeof(OrderVanished))]
+[JsonSerializable(typeof(TriggerOrderVanished))]
 [JsonSerializable(typeof(ReconciliationApplied))]
 [JsonSerializable(typeof(AccountStateSnapshot))]
 internal sealed partial class StateJsonContext : JsonSerializerContext;

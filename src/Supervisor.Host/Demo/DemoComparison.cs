@@ -5,9 +5,14 @@ using Supervisor.Venues.Events;
 namespace Supervisor.Host.Demo;
 
 /// <summary>Compares one account's persisted state with the simulator's ground truth; returns the differences.</summary>
+/// <remarks>
+/// Balances, positions, open orders and CoinW trigger orders are always compared: after a gap in the stream the
+/// REST snapshot brings them back. ChainUP trigger orders and CoinW fills have no REST source, so a gap loses them
+/// for good; they are compared only when <c>continuous</c> says the stream had no gap.
+/// </remarks>
 internal static class DemoComparison
 {
-    public static IReadOnlyList<string> Differences(AccountTruth truth, AccountState state)
+    public static IReadOnlyList<string> Differences(AccountTruth truth, AccountState state, bool continuous = false)
     {
         var differences = new List<string>();
         if (state.Assets.TryGetValue("USDT", out var usdt))
@@ -48,7 +53,41 @@ internal static class DemoComparison
             }
         }
         differences.AddRange(orders.Keys.Select(id => $"order {id} is not in the truth"));
+        var isCoinW = truth.Venue == "coinw";
+        if (isCoinW || continuous)
+        {
+            CompareTriggers(differences, truth, state, compareInstrument: isCoinW);
+        }
+        if (isCoinW && continuous)
+        {
+            Check(differences, "fills", truth.Fills, state.Fills);
+            var expectedFills = truth.RecentFills.Select(f => f.Id).TakeLast(state.RecentFillIds.Count).ToList();
+            if (!expectedFills.SequenceEqual(state.RecentFillIds.TakeLast(expectedFills.Count)))
+            {
+                differences.Add($"recent fills {string.Join(",", state.RecentFillIds.TakeLast(3))}…, truth {string.Join(",", expectedFills.TakeLast(3))}…");
+            }
+        }
         return differences;
+    }
+
+    // ChainUP's trigOrder push names no contract, so its instrument is compared on CoinW only.
+    private static void CompareTriggers(List<string> differences, AccountTruth truth, AccountState state, bool compareInstrument)
+    {
+        var triggers = state.TriggerOrders.Values.ToDictionary(t => t.OrderId);
+        foreach (var expected in truth.TriggerOrders)
+        {
+            if (!triggers.Remove(expected.Id, out var actual))
+            {
+                differences.Add($"trigger order {expected.Id} missing");
+                continue;
+            }
+            if (actual.TriggerPrice != expected.TriggerPrice || actual.Quantity != expected.Quantity
+                || actual.Side != (expected.Long ? TradeSide.Long : TradeSide.Short) || (compareInstrument && actual.Instrument != expected.Instrument))
+            {
+                differences.Add($"trigger order {expected.Id}: {actual.Side} {actual.Quantity} {actual.Instrument} at {actual.TriggerPrice}, truth {(expected.Long ? "Long" : "Short")} {expected.Quantity} {expected.Instrument} at {expected.TriggerPrice}");
+            }
+        }
+        differences.AddRange(triggers.Keys.Select(id => $"trigger order {id} is not in the truth"));
     }
 
     private static void Check(List<string> differences, string what, decimal expected, decimal actual)

@@ -10,4 +10,8 @@ public sealed record AccountSnapshot(
     string Venue,
     IReadOnlyList<AssetBalanceChanged> Balances,
     IReadOnlyList<PositionChanged> Positions,
-    IReadOnlyList<OrderChanged> OpenOrders);
+    IReadOnlyList<OrderChanged> OpenOrders)
+{
+    /// <summary>The waiting trigger orders, or null when the venue's REST API lists none (ChainUP): then they are not reconciled.</summary>
+    public IReadOnlyList<TriggerOrderChanged>? TriggerOrders { get; init; }
+}

@@ -3,7 +3,7 @@ using Supervisor.Venues.Decoding;
 
 namespace Supervisor.Venues.Rest;
 
-/// <summary>CoinW's snapshot: assets, all open positions, all open limit orders; three signed GETs (coinw.md §9).</summary>
+/// <summary>CoinW's snapshot: assets, all open positions, all open limit orders, all waiting trigger orders; four signed GETs (coinw.md §9).</summary>
 public sealed class CoinWSnapshotClient(HttpClient http, Uri baseUri, string apiKey, string secret, TimeProvider clock, DecoderLimits? limits = null) : ISnapshotClient
 {
     private readonly CoinWSnapshotDecoder _decoder = new(limits);
@@ -38,9 +38,19 @@ public sealed class CoinWSnapshotClient(HttpClient http, Uri baseUri, string api
             return Fail(error);
         }
         var orders = _decoder.OpenOrders(ordersBody);
-        return orders.Error is { } ordersError
-            ? Fail(ordersError)
-            : RestResult<AccountSnapshot>.Ok(new AccountSnapshot(CoinWCodec.Venue, [assets.Value!], positions.Value!, orders.Value!));
+        if (orders.Error is { } ordersError)
+        {
+            return Fail(ordersError);
+        }
+        (var triggersBody, error) = await GetAsync(CoinWSnapshotDecoder.OpenOrdersPath, CoinWSnapshotDecoder.TriggerOrdersQuery, cancellationToken).ConfigureAwait(false);
+        if (error is not null)
+        {
+            return Fail(error);
+        }
+        var triggers = _decoder.TriggerOrders(triggersBody);
+        return triggers.Error is { } triggersError
+            ? Fail(triggersError)
+            : RestResult<AccountSnapshot>.Ok(new AccountSnapshot(CoinWCodec.Venue, [assets.Value!], positions.Value!, orders.Value!) { TriggerOrders = triggers.Value });
     }
 
     private static RestResult<AccountSnapshot> Fail(RestError error) => RestResult<AccountSnapshot>.Fail(error.Kind, error.Message);

@@ -25,6 +25,9 @@ public sealed class CoinWSnapshotDecoder(DecoderLimits? limits = null)
     /// <summary>Open limit orders of every contract.</summary>
     public const string OpenOrdersQuery = "positionType=plan";
 
+    /// <summary>Waiting trigger orders of every contract, on the same path (positionType is the order type, coinw.md §9.2).</summary>
+    public const string TriggerOrdersQuery = "positionType=planTrigger";
+
     private readonly DecoderLimits _limits = limits ?? DecoderLimits.Default;
 
     /// <summary>The USDT futures balance. REST names differ from the push: availableUsdt, alFreeze, alMargin.</summary>
@@ -49,6 +52,17 @@ public sealed class CoinWSnapshotDecoder(DecoderLimits? limits = null)
         }
         var rows = data.ValueKind == JsonValueKind.Object ? RestJson.Property(data, "rows") : data;
         return RestResult<IReadOnlyList<OrderChanged>>.Ok(RestJson.Array(rows, "data.rows").Select(Order).ToList());
+    });
+
+    /// <summary>Every waiting trigger order (a bare array, or a page <c>{rows:[…]}</c>).</summary>
+    public RestResult<IReadOnlyList<TriggerOrderChanged>> TriggerOrders(ReadOnlySpan<byte> body) => RestJson.Decode(body, _limits, root =>
+    {
+        if (Data(root, out var data) is { } error)
+        {
+            return RestResult<IReadOnlyList<TriggerOrderChanged>>.Fail(error.Kind, error.Message);
+        }
+        var rows = data.ValueKind == JsonValueKind.Object ? RestJson.Property(data, "rows") : data;
+        return RestResult<IReadOnlyList<TriggerOrderChanged>>.Ok(RestJson.Array(rows, "data.rows").Select(Trigger).ToList());
     });
 
     private static RestError? Data(JsonElement root, out JsonElement data)
@@ -88,6 +102,11 @@ public sealed class CoinWSnapshotDecoder(DecoderLimits? limits = null)
         return new OrderChanged(CoinWCodec.Venue, JsonValues.Text(item, "id"), JsonValues.Text(item, "instrument").ToUpperInvariant(), Side(item),
             JsonValues.Decimal(item, "orderPrice"), total, total - remaining, status);
     }
+
+    // As the order push: the trigger price, or the order price when a row lacks it.
+    private static TriggerOrderChanged Trigger(JsonElement item) => new(CoinWCodec.Venue, JsonValues.Text(item, "id"),
+        JsonValues.Text(item, "instrument").ToUpperInvariant(), Side(item),
+        JsonValues.DecimalOr(item, "triggerPrice", JsonValues.Decimal(item, "orderPrice")), JsonValues.Decimal(item, "totalPiece"), OrderStatus.New);
 
     private static TradeSide Side(JsonElement item) => JsonValues.Text(item, "direction") switch
     {

@@ -50,6 +50,24 @@ public sealed class ReconciliationTests : TestKit.TestKit
     }
 
     [Fact]
+    public void Trigger_orders_are_reconciled_only_when_the_venue_lists_them()
+    {
+        var waiting = new TriggerOrderChanged(Venue, "t-1", "BTC", TradeSide.Long, 90000m, 1m, OrderStatus.New);
+        var fresh = new TriggerOrderChanged(Venue, "t-2", "ETH", TradeSide.Short, 3000m, 2m, OrderStatus.New);
+        var state = AccountState.Empty("a", Venue).Apply(waiting);
+
+        var listed = Reconciliation.Differences(state, new AccountSnapshot(Venue, [], [], []) { TriggerOrders = [fresh] }, new HashSet<string>());
+        var unlisted = Reconciliation.Differences(state, new AccountSnapshot(Venue, [], [], []), new HashSet<string>());
+        var touched = Reconciliation.Differences(state, new AccountSnapshot(Venue, [], [], []) { TriggerOrders = [] }, new HashSet<string>(Reconciliation.Keys(waiting)));
+
+        Assert.Equal<VenueEvent>([fresh, new TriggerOrderVanished(Venue, "t-1", "BTC")], listed);
+        Assert.Empty(unlisted);
+        Assert.Empty(touched);
+        var after = listed.Aggregate(state, (s, e) => s.Apply(e));
+        Assert.Equal(["t-2"], after.TriggerOrders.Keys);
+    }
+
+    [Fact]
     public void A_missing_side_is_not_a_difference()
     {
         var state = AccountState.Empty("a", "chainup").Apply(Order with { Side = null });

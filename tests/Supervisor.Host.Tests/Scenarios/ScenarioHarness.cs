@@ -199,16 +199,17 @@ internal sealed class ScenarioHarness : IAsyncDisposable
     public Task AwaitAllLiveAsync() => AwaitAsync(s => s.All(a => a.Connection == ConnectionStatus.Live), "every account live");
 
     /// <summary>Steps the simulator, then waits until every account's state equals the ground truth.</summary>
-    public async Task StepAndAwaitTruthAsync(int steps)
+    public async Task StepAndAwaitTruthAsync(int steps, bool continuous = false)
     {
         for (var i = 0; i < steps; i++)
         {
             Simulator.Step();
         }
-        await AwaitTruthAsync();
+        await AwaitTruthAsync(continuous: continuous);
     }
 
-    public async Task AwaitTruthAsync(IEnumerable<SimAccount>? only = null)
+    /// <summary>Waits until the accounts equal the truth; <paramref name="continuous"/> when their streams had no gap (fills and ChainUP trigger orders compared too).</summary>
+    public async Task AwaitTruthAsync(IEnumerable<SimAccount>? only = null, bool continuous = false)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
         while (true)
@@ -227,7 +228,7 @@ internal sealed class ScenarioHarness : IAsyncDisposable
                     differences.Add($"{account.Id}: no state actor answered");
                     continue;
                 }
-                differences.AddRange(DemoComparison.Differences(Simulator.Truth(account.Id), state).Select(d => $"{account.Id}: {d}"));
+                differences.AddRange(DemoComparison.Differences(Simulator.Truth(account.Id), state, continuous).Select(d => $"{account.Id}: {d}"));
             }
             if (differences.Count == 0)
             {

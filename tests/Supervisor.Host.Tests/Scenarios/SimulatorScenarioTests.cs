@@ -16,7 +16,9 @@ public sealed class SimulatorScenarioTests
     {
         await using var harness = await ScenarioHarness.StartAsync(6);
         await harness.AwaitAllLiveAsync();
-        await harness.StepAndAwaitTruthAsync(40);
+        await harness.StepAndAwaitTruthAsync(40, continuous: true);
+        Assert.Contains(harness.Accounts, a => harness.Simulator.Truth(a.Id).TriggerOrders.Count > 0);
+        Assert.Contains(harness.Accounts, a => harness.Simulator.Truth(a.Id).Fills > 0);
     }
 
     [Fact]
@@ -24,7 +26,7 @@ public sealed class SimulatorScenarioTests
     {
         await using var harness = await ScenarioHarness.StartAsync(200);
         await harness.AwaitAllLiveAsync();
-        await harness.StepAndAwaitTruthAsync(5);
+        await harness.StepAndAwaitTruthAsync(5, continuous: true);
     }
 
     [Fact]
@@ -167,7 +169,7 @@ public sealed class SimulatorScenarioTests
             }
             harness.Simulator.SendRaw(chainup.Id, bomb.ToArray(), binary: true);
         }
-        await harness.StepAndAwaitTruthAsync(10);
+        await harness.StepAndAwaitTruthAsync(10, continuous: true);
         Assert.All(await harness.StatusesAsync(), s => Assert.Equal(0, s.Reconnects));
     }
 

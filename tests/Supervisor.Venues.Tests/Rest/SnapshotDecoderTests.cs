@@ -43,6 +43,21 @@ public sealed class SnapshotDecoderTests
         Assert.Equal(expected, Assert.Single(page.Value!));
     }
 
+    [Fact]
+    public void CoinW_trigger_orders_decode_with_their_trigger_price_or_the_order_price_without_one()
+    {
+        var result = CoinW.TriggerOrders(B("""
+            {"code":0,"msg":"","data":{"rows":[
+              {"id":"33308740320587100","instrument":"eth","direction":"short","orderPrice":"3100","triggerPrice":"3150.5","totalPiece":"2","positionType":"planTrigger"},
+              {"id":33308740320587101,"instrument":"BTC","direction":"long","orderPrice":96000,"totalPiece":1}],"total":2}}
+            """));
+
+        Assert.Equal<TriggerOrderChanged>([
+            new("coinw", "33308740320587100", "ETH", TradeSide.Short, 3150.5m, 2m, OrderStatus.New),
+            new("coinw", "33308740320587101", "BTC", TradeSide.Long, 96000m, 1m, OrderStatus.New)], result.Value!);
+        Assert.Equal(RestErrorKind.UnexpectedShape, CoinW.TriggerOrders(B("""{"code":0,"msg":"","data":[{"id":1,"direction":"long","totalPiece":1}]}""")).Error?.Kind);
+    }
+
     [Theory]
     [InlineData("""{"code":29001,"msg":"API access frequently"}""", RestErrorKind.RateLimited)]
     [InlineData("""{"code":6001,"msg":"invalid sign"}""", RestErrorKind.InvalidSignature)]
