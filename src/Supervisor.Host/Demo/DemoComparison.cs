@@ -70,6 +70,28 @@ internal static class DemoComparison
         return differences;
     }
 
+    /// <summary>
+    /// Every position of a CoinW account must be valued at a mark from the shared market-data connection, within
+    /// <paramref name="tolerance"/> of the simulator's mark now (marks move every 250 ms, so they lag a little).
+    /// </summary>
+    public static IReadOnlyList<string> MarkDifferences(AccountState state, Func<string, decimal> currentMark, decimal tolerance = 0.005m)
+    {
+        var differences = new List<string>();
+        foreach (var instrument in state.Positions.Values.Select(p => p.Instrument).Distinct())
+        {
+            var expected = currentMark(instrument);
+            if (!state.MarkPrices.TryGetValue(instrument, out var mark))
+            {
+                differences.Add($"no mark price for {instrument} (held)");
+            }
+            else if (Math.Abs(mark - expected) > expected * tolerance)
+            {
+                differences.Add($"mark {instrument} {mark}, simulator {expected}");
+            }
+        }
+        return differences;
+    }
+
     // ChainUP's trigOrder push names no contract, so its instrument is compared on CoinW only.
     private static void CompareTriggers(List<string> differences, AccountTruth truth, AccountState state, bool compareInstrument)
     {

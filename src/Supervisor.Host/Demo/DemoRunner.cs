@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Supervisor.Actors.Accounts;
 using Supervisor.Actors.Connection;
+using Supervisor.Actors.Market;
 using Supervisor.Actors.Protocol;
 using Supervisor.Actors.State;
 using Supervisor.Kernel.Actor;
@@ -59,7 +60,9 @@ internal sealed class DemoRunner(int accounts, TimeSpan duration, TextWriter out
         IReadOnlyList<AccountDefinition> definitions, string database, Stopwatch clock, CancellationToken cancellationToken)
     {
         var memoryBefore = GC.GetTotalMemory(forceFullCollection: true);
-        var root = system.ActorOf(RootSupervisor.Props(definitions, new AccountSettings(), d => AccountStateActor.Props(d.Id, d.Venue, snapshots: d.Snapshots)), "supervisor");
+        // One public connection for the marks of every CoinW position, however many accounts hold the instrument.
+        var markets = new[] { new CoinWMarketProtocol(simulator.CoinWPublicUri) };
+        var root = system.ActorOf(RootSupervisor.Props(definitions, new AccountSettings(), d => AccountStateActor.Props(d.Id, d.Venue, snapshots: d.Snapshots), markets), "supervisor");
         output.WriteLine($"demo: {accounts} accounts ({simAccounts.Count(a => !a.IsChainUp)} CoinW, {simAccounts.Count(a => a.IsChainUp)} ChainUP/coinlocally), simulator at {simulator.BaseUri}, journal {database}");
 
         var live = await WaitAsync(root, s => s.Connection == ConnectionStatus.Live, TimeSpan.FromSeconds(60), cancellationToken);
@@ -108,6 +111,8 @@ internal sealed class DemoRunner(int accounts, TimeSpan duration, TextWriter out
 
         // Without injected faults the stream has no gaps, so what has no REST source (fills, ChainUP trigger orders) is compared too.
         var failures = await CompareAsync(root, simulator, simAccounts.Select(a => (a.Id, a.Venue)).ToList(), continuous: !faults, CancellationToken.None);
+        var market = (await root.Ask<MarketDataStatuses>(new GetMarketDataStatus(), TimeSpan.FromSeconds(10))).Venues.Single();
+        output.WriteLine($"demo: marks from one shared {market.Venue} connection ({market.Connection}, {market.Reconnects} reconnects): {string.Join(", ", market.Instruments)}, {market.MarksPublished} marks published");
         output.WriteLine($"demo: {events} events in {elapsed.TotalSeconds:F0}s ({events / Math.Max(1, elapsed.TotalSeconds):F0}/s); managed memory {(memoryAfter - memoryBefore) / 1024 / Math.Max(1, accounts)} KiB per account");
         if (failures.Count == 0)
         {
@@ -177,6 +182,10 @@ internal sealed class DemoRunner(int accounts, TimeSpan duration, TextWriter out
                 {
                     var state = await root.Ask<AccountState>(new ForAccount(venue, id, new GetAccountState()), TimeSpan.FromSeconds(10), cancellationToken);
                     failures.AddRange(DemoComparison.Differences(simulator.Truth(id), state, continuous).Select(d => $"{id}: {d}"));
+                    if (venue == "coinw")
+                    {
+                        failures.AddRange(DemoComparison.MarkDifferences(state, instrument => simulator.MarkPrice(venue, instrument)).Select(d => $"{id}: {d}"));
+                    }
                 }
                 catch (AskTimeoutException)
                 {

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Supervisor.Actors.Accounts;
 using Supervisor.Actors.Connection;
+using Supervisor.Actors.Market;
 using Supervisor.Actors.Protocol;
 using Supervisor.Actors.State;
 using Supervisor.Host.Demo;
@@ -112,7 +113,8 @@ internal sealed class ScenarioHarness : IAsyncDisposable
             ? new AccountSettings { RandomFactor = 0 }
             : new AccountSettings { MinBackoff = TimeSpan.FromMilliseconds(50), MaxBackoff = TimeSpan.FromMilliseconds(500), AuthRetry = TimeSpan.FromMilliseconds(500), RandomFactor = 0 };
         var reconcileRetry = _virtualTime ? TimeSpan.FromSeconds(5) : TimeSpan.FromMilliseconds(200);
-        var root = system.ActorOf(RootSupervisor.Props(_definitions, settings, d => AccountStateActor.Props(d.Id, d.Venue, snapshotEvery: 25, d.Snapshots, reconcileRetry)), "supervisor");
+        var markets = new[] { new CoinWMarketProtocol(Simulator.CoinWPublicUri) };
+        var root = system.ActorOf(RootSupervisor.Props(_definitions, settings, d => AccountStateActor.Props(d.Id, d.Venue, snapshotEvery: 25, d.Snapshots, reconcileRetry), markets), "supervisor");
         return (system, root);
     }
 
@@ -154,10 +156,12 @@ internal sealed class ScenarioHarness : IAsyncDisposable
         }
     }
 
-    public async Task AwaitConditionAsync(Func<bool> condition, string what)
+    public Task AwaitConditionAsync(Func<bool> condition, string what) => AwaitConditionAsync(() => Task.FromResult(condition()), what);
+
+    public async Task AwaitConditionAsync(Func<Task<bool>> condition, string what)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (!condition())
+        while (!await condition())
         {
             if (DateTime.UtcNow > deadline)
             {

@@ -1,5 +1,8 @@
 using System.IO.Compression;
 using Supervisor.Actors.Connection;
+using Supervisor.Actors.Market;
+using Supervisor.Host.Demo;
+using Supervisor.Kernel.Actor;
 using Supervisor.Actors.State;
 
 namespace Supervisor.Host.Tests.Scenarios;
@@ -19,6 +22,27 @@ public sealed class SimulatorScenarioTests
         await harness.StepAndAwaitTruthAsync(40, continuous: true);
         Assert.Contains(harness.Accounts, a => harness.Simulator.Truth(a.Id).TriggerOrders.Count > 0);
         Assert.Contains(harness.Accounts, a => harness.Simulator.Truth(a.Id).Fills > 0);
+    }
+
+    [Fact]
+    public async Task One_shared_market_connection_values_every_CoinW_position_at_the_simulator_s_mark()
+    {
+        await using var harness = await ScenarioHarness.StartAsync(8);
+        await harness.AwaitAllLiveAsync();
+        await harness.StepAndAwaitTruthAsync(30, continuous: true);
+        var coinw = harness.Accounts.Where(a => !a.IsChainUp).ToList();
+        var held = coinw.SelectMany(a => harness.Simulator.Truth(a.Id).Positions.Select(p => p.Instrument)).Distinct().Order(StringComparer.Ordinal).ToList();
+        Assert.NotEmpty(held);
+
+        await harness.AwaitConditionAsync(async () =>
+        {
+            var states = await Task.WhenAll(coinw.Select(harness.StateAsync));
+            return states.All(s => DemoComparison.MarkDifferences(s, i => harness.Simulator.MarkPrice("coinw", i)).Count == 0);
+        }, "every CoinW position valued at the current mark");
+        var market = Assert.Single((await harness.Root.Ask<MarketDataStatuses>(new GetMarketDataStatus(), TimeSpan.FromSeconds(5))).Venues);
+        Assert.Equal(ConnectionStatus.Live, market.Connection);
+        Assert.Equal(0, market.Reconnects);
+        Assert.Equal(held, market.Instruments);
     }
 
     [Fact]
