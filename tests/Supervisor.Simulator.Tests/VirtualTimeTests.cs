@@ -82,10 +82,10 @@ public sealed class VirtualTimeTests
     public async Task The_REST_rate_limit_window_opens_again_when_the_clock_moves_a_second()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var host = await SimulatorHost.StartAsync(Venues.Options(clock) with { RestRequestsPerSecond = 3 });
+        await using var host = await SimulatorHost.StartAsync(Venues.Options(clock) with { RestRequestsPerSecond = 4 });
         var coinw = Client(host, Venues.CoinW, clock);
 
-        // CoinW's snapshot is three calls: one snapshot fills the window, a second one is refused until the clock moves.
+        // CoinW's snapshot is four calls (assets, positions, open orders, trigger orders): one snapshot fills the window, a second one is refused until the clock moves.
         Assert.True((await coinw.FetchAsync(default)).IsSuccess);
         Assert.Equal(RestErrorKind.RateLimited, (await coinw.FetchAsync(default)).Error?.Kind);
         clock.Advance(TimeSpan.FromSeconds(1));

@@ -1,7 +1,6 @@
 using Supervisor.Actors.Connection;
 using Supervisor.Actors.Market;
 using Supervisor.Venues.CoinW;
-using Supervisor.Venues.Decoding;
 
 namespace Supervisor.Actors.Protocol;
 
@@ -53,27 +52,8 @@ public sealed class CoinWMarketProtocol(Uri endpoint, CoinWCodec? codec = null) 
     public byte[] PingFrame(DateTimeOffset now) => CoinWCodec.Ping();
 
     /// <inheritdoc />
-    public ProtocolFrame Decode(byte[] frame, bool isBinary)
-    {
-        var result = _codec.Decode(frame);
-        if (result.Error is { } error)
-        {
-            return new ProtocolFrame.Malformed($"{error.Kind}: {error.Message}");
-        }
-        if (result.Events.Count > 0)
-        {
-            return new ProtocolFrame.Events([.. result.Events]);
-        }
-        return result.Control.Count == 0 ? new ProtocolFrame.Ignored() : result.Control[0] switch
-        {
-            ControlFrame.SubscriptionReply { Subscribe: true, Accepted: true, Channel: Channel, PairCode: { } pair } => new ProtocolFrame.SubscribeAcked(Key(pair)),
-            ControlFrame.SubscriptionReply { Subscribe: true, Accepted: false } rejected =>
-                new ProtocolFrame.SubscribeRejected(rejected.PairCode is { } pair ? Key(pair) : null, $"{rejected.ErrorCode} {rejected.ErrorMessage}".Trim()),
-            ControlFrame.Pong => new ProtocolFrame.Pong(),
-            ControlFrame.Error bare => new ProtocolFrame.SubscribeRejected(null, $"{bare.ErrorCode} {bare.ErrorMessage}"),
-            _ => new ProtocolFrame.Ignored(),
-        };
-    }
+    public ProtocolFrame Decode(byte[] frame, bool isBinary) =>
+        CoinWFrames.Classify(_codec.Decode(frame), static reply => reply is { Channel: Channel, PairCode: { } pair } ? Key(pair) : null);
 
     private static string Key(string instrument) => $"{Channel}:{instrument.ToUpperInvariant()}";
 }

@@ -1,14 +1,12 @@
 using Supervisor.Actors.Connection;
 using Supervisor.Venues.CoinW;
-using Supervisor.Venues.Decoding;
 
 namespace Supervisor.Actors.Protocol;
 
 /// <summary>
 /// CoinW futures for one account: login with key and secret after connecting, the five private channels, a ping
 /// every 10 s with a 5 s pong deadline (CoinW drops sockets silent for 60 s), subscribe requests at 3 per second
-/// (below every documented per-channel limit). A bare error (no channel named) is taken as the answer to the oldest
-/// pending subscription, as coinw.md advises.
+/// (below every documented per-channel limit).
 /// </summary>
 public sealed class CoinWProtocol(Uri endpoint, ApiCredentials credentials, CoinWCodec? codec = null) : IVenueProtocol
 {
@@ -46,26 +44,5 @@ public sealed class CoinWProtocol(Uri endpoint, ApiCredentials credentials, Coin
     public byte[] PingFrame(DateTimeOffset now) => CoinWCodec.Ping();
 
     /// <inheritdoc />
-    public ProtocolFrame Decode(byte[] frame, bool isBinary)
-    {
-        var result = _codec.Decode(frame);
-        if (result.Error is { } error)
-        {
-            return new ProtocolFrame.Malformed($"{error.Kind}: {error.Message}");
-        }
-        if (result.Events.Count > 0)
-        {
-            return new ProtocolFrame.Events([.. result.Events]);
-        }
-        return result.Control.Count == 0 ? new ProtocolFrame.Ignored() : result.Control[0] switch
-        {
-            ControlFrame.LoginReply { Accepted: true } => new ProtocolFrame.LoginAccepted(),
-            ControlFrame.LoginReply login => new ProtocolFrame.LoginRejected($"{login.ErrorCode} {login.ErrorMessage}".Trim()),
-            ControlFrame.SubscriptionReply { Subscribe: true, Accepted: true, Channel: { } channel } => new ProtocolFrame.SubscribeAcked(channel),
-            ControlFrame.SubscriptionReply { Subscribe: true } rejected => new ProtocolFrame.SubscribeRejected(rejected.Channel, $"{rejected.ErrorCode} {rejected.ErrorMessage}".Trim()),
-            ControlFrame.Pong => new ProtocolFrame.Pong(),
-            ControlFrame.Error bare => new ProtocolFrame.SubscribeRejected(null, $"{bare.ErrorCode} {bare.ErrorMessage}"),
-            _ => new ProtocolFrame.Ignored(),
-        };
-    }
+    public ProtocolFrame Decode(byte[] frame, bool isBinary) => CoinWFrames.Classify(_codec.Decode(frame), static reply => reply.Channel);
 }

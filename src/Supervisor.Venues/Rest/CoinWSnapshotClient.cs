@@ -12,42 +12,22 @@ public sealed class CoinWSnapshotClient(HttpClient http, Uri baseUri, string api
     /// <inheritdoc />
     public async Task<RestResult<AccountSnapshot>> FetchAsync(CancellationToken cancellationToken)
     {
-        var (assetsBody, error) = await GetAsync(CoinWSnapshotDecoder.AssetsPath, "", cancellationToken).ConfigureAwait(false);
-        if (error is not null)
-        {
-            return Fail(error);
-        }
-        var assets = _decoder.Assets(assetsBody);
+        var assets = await GetAsync(CoinWSnapshotDecoder.AssetsPath, "", _decoder.Assets, cancellationToken).ConfigureAwait(false);
         if (assets.Error is { } assetsError)
         {
             return Fail(assetsError);
         }
-        (var positionsBody, error) = await GetAsync(CoinWSnapshotDecoder.PositionsPath, "", cancellationToken).ConfigureAwait(false);
-        if (error is not null)
-        {
-            return Fail(error);
-        }
-        var positions = _decoder.Positions(positionsBody);
+        var positions = await GetAsync(CoinWSnapshotDecoder.PositionsPath, "", _decoder.Positions, cancellationToken).ConfigureAwait(false);
         if (positions.Error is { } positionsError)
         {
             return Fail(positionsError);
         }
-        (var ordersBody, error) = await GetAsync(CoinWSnapshotDecoder.OpenOrdersPath, CoinWSnapshotDecoder.OpenOrdersQuery, cancellationToken).ConfigureAwait(false);
-        if (error is not null)
-        {
-            return Fail(error);
-        }
-        var orders = _decoder.OpenOrders(ordersBody);
+        var orders = await GetAsync(CoinWSnapshotDecoder.OpenOrdersPath, CoinWSnapshotDecoder.OpenOrdersQuery, _decoder.OpenOrders, cancellationToken).ConfigureAwait(false);
         if (orders.Error is { } ordersError)
         {
             return Fail(ordersError);
         }
-        (var triggersBody, error) = await GetAsync(CoinWSnapshotDecoder.OpenOrdersPath, CoinWSnapshotDecoder.TriggerOrdersQuery, cancellationToken).ConfigureAwait(false);
-        if (error is not null)
-        {
-            return Fail(error);
-        }
-        var triggers = _decoder.TriggerOrders(triggersBody);
+        var triggers = await GetAsync(CoinWSnapshotDecoder.OpenOrdersPath, CoinWSnapshotDecoder.TriggerOrdersQuery, _decoder.TriggerOrders, cancellationToken).ConfigureAwait(false);
         return triggers.Error is { } triggersError
             ? Fail(triggersError)
             : RestResult<AccountSnapshot>.Ok(new AccountSnapshot(CoinWCodec.Venue, [assets.Value!], positions.Value!, orders.Value!) { TriggerOrders = triggers.Value });
@@ -55,7 +35,8 @@ public sealed class CoinWSnapshotClient(HttpClient http, Uri baseUri, string api
 
     private static RestResult<AccountSnapshot> Fail(RestError error) => RestResult<AccountSnapshot>.Fail(error.Kind, error.Message);
 
-    private async Task<(byte[] Body, RestError? Error)> GetAsync(string path, string query, CancellationToken cancellationToken)
+    private async Task<RestResult<T>> GetAsync<T>(string path, string query, Decode<T> decode, CancellationToken cancellationToken)
+        where T : class
     {
         var request = CoinWRestSigner.Sign(apiKey, secret, clock.GetUtcNow(), "GET", path, query);
         var (status, body, error) = await RestCall.GetAsync(http, baseUri, request, _maxBytes, cancellationToken).ConfigureAwait(false);
@@ -63,6 +44,9 @@ public sealed class CoinWSnapshotClient(HttpClient http, Uri baseUri, string api
         {
             error = new RestError(status == 429 ? RestErrorKind.RateLimited : RestErrorKind.VenueError, $"CoinW HTTP {status} on {path}");
         }
-        return (body ?? [], error);
+        return error is null ? decode(body ?? []) : RestResult<T>.Fail(error.Kind, error.Message);
     }
+
+    private delegate RestResult<T> Decode<T>(ReadOnlySpan<byte> body)
+        where T : class;
 }
