@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Text;
 using System.Text.Json;
 using Supervisor.Venues.Decoding;
 using Supervisor.Venues.Events;
@@ -29,11 +28,11 @@ internal static class CoinWPushReader
 
     // One slot array per thread for the usual frame of up to four records: cheaper than renting from the shared pool.
     [ThreadStatic]
-    private static Slot[]? t_slots;
+    private static JsonSlot[]? t_slots;
 
     public static DecodeResult? TryRead(ReadOnlySpan<byte> frame, int maxDepth)
     {
-        var small = t_slots ?? new Slot[FieldCount * 4];
+        var small = t_slots ?? new JsonSlot[FieldCount * 4];
         t_slots = null;
         var slots = small;
         try
@@ -99,12 +98,12 @@ internal static class CoinWPushReader
             t_slots = small;
             if (!ReferenceEquals(slots, small))
             {
-                ArrayPool<Slot>.Shared.Return(slots);
+                ArrayPool<JsonSlot>.Shared.Return(slots);
             }
         }
     }
 
-    private static int ReadItems(ref Utf8JsonReader reader, ref Slot[] slots)
+    private static int ReadItems(ref Utf8JsonReader reader, ref JsonSlot[] slots)
     {
         if (reader.TokenType != JsonTokenType.StartArray)
         {
@@ -115,49 +114,26 @@ internal static class CoinWPushReader
         {
             if ((count + 1) * FieldCount > slots.Length)
             {
-                var larger = ArrayPool<Slot>.Shared.Rent(slots.Length * 2);
+                var larger = ArrayPool<JsonSlot>.Shared.Rent(slots.Length * 2);
                 slots.AsSpan().CopyTo(larger);
                 if (slots.Length != FieldCount * 4)
                 {
                     // Only rented arrays go back to the pool; the first, small one is the thread's own.
-                    ArrayPool<Slot>.Shared.Return(slots);
+                    ArrayPool<JsonSlot>.Shared.Return(slots);
                 }
                 slots = larger;
             }
-            var item = slots.AsSpan(count * FieldCount, FieldCount);
-            item.Clear();
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            if (!JsonSlot.ReadObject(ref reader, slots.AsSpan(count * FieldCount, FieldCount), FieldOf))
             {
-                var field = FieldOf(ref reader);
-                reader.Read();
-                if (field < 0)
-                {
-                    reader.Skip();
-                    continue;
-                }
-                if (reader.TokenType is not (JsonTokenType.String or JsonTokenType.Number))
-                {
-                    // Present but not a value we read (null, true, an object): what needs it declines the frame.
-                    item[field] = Slot.Unreadable;
-                    reader.Skip();
-                    continue;
-                }
-                var isString = reader.TokenType == JsonTokenType.String;
-                item[field] = new Slot((int)reader.TokenStartIndex + (isString ? 1 : 0), reader.ValueSpan.Length, isString, reader.ValueIsEscaped);
+                return -1;
             }
             count++;
         }
         return reader.TokenType == JsonTokenType.EndArray ? count : -1;
     }
 
-    private static int FieldOf(ref Utf8JsonReader reader)
-    {
-        if (reader.ValueIsEscaped)
-        {
-            return -2;
-        }
-        var name = reader.ValueSpan;
-        return name.Length switch
+    private static int FieldOf(ReadOnlySpan<byte> name) =>
+        name.Length switch
         {
             2 when name.SequenceEqual("id"u8) => Id,
             4 when name.SequenceEqual("hold"u8) => Hold,
@@ -179,28 +155,27 @@ internal static class CoinWPushReader
             12 when name.SequenceEqual("triggerPrice"u8) => TriggerPrice,
             _ => -1,
         };
-    }
 
-    private static DecodeResult? Orders(ReadOnlySpan<byte> frame, Slot[] slots, int items)
+    private static DecodeResult? Orders(ReadOnlySpan<byte> frame, JsonSlot[] slots, int items)
     {
         var events = new VenueEvent[items];
         for (var i = 0; i < items; i++)
         {
             var item = slots.AsSpan(i * FieldCount, FieldCount);
-            if (Decimal(frame, item[TotalPiece]) is not { } total || Decimal(frame, item[OrderPrice]) is not { } price
-                || Text(frame, item[Id]) is not { } id || Text(frame, item[Instrument]) is not { } instrument
+            if (item[TotalPiece].Decimal(frame) is not { } total || item[OrderPrice].Decimal(frame) is not { } price
+                || item[Id].Text(frame) is not { } id || item[Instrument].Text(frame) is not { } instrument
                 || Side(frame, item[Direction]) is not { } side || StatusOf(frame, item[OrderStatus]) is not { } status)
             {
                 return null;
             }
-            var remaining = item[CurrentPiece].Present ? Decimal(frame, item[CurrentPiece]) : total;
+            var remaining = item[CurrentPiece].DecimalOr(frame, total);
             if (remaining is null)
             {
                 return null;
             }
-            if (Is(frame, item[PosType], "planTrigger"u8) || Is(frame, item[OriginalType], "planTrigger"u8))
+            if (item[PosType].Is(frame, "planTrigger"u8) || item[OriginalType].Is(frame, "planTrigger"u8))
             {
-                var trigger = item[TriggerPrice].Present ? Decimal(frame, item[TriggerPrice]) : price;
+                var trigger = item[TriggerPrice].DecimalOr(frame, price);
                 if (trigger is null)
                 {
                     return null;
@@ -215,26 +190,26 @@ internal static class CoinWPushReader
         return DecodeResult.Of(events);
     }
 
-    private static DecodeResult? Positions(ReadOnlySpan<byte> frame, Slot[] slots, int items)
+    private static DecodeResult? Positions(ReadOnlySpan<byte> frame, JsonSlot[] slots, int items)
     {
         var events = new VenueEvent[items];
         for (var i = 0; i < items; i++)
         {
             var item = slots.AsSpan(i * FieldCount, FieldCount);
-            if (Text(frame, item[Id]) is not { } id || Text(frame, item[Instrument]) is not { } instrument)
+            if (item[Id].Text(frame) is not { } id || item[Instrument].Text(frame) is not { } instrument)
             {
                 return null;
             }
             var status = item[Status];
-            if (status.Present && (Is(frame, status, "close"u8) || Is(frame, status, "closed"u8) || Is(frame, status, "cancel"u8)
-                || Is(frame, status, "1"u8) || Is(frame, status, "2"u8)))
+            if (status.Present && (status.Is(frame, "close"u8) || status.Is(frame, "closed"u8) || status.Is(frame, "cancel"u8)
+                || status.Is(frame, "1"u8) || status.Is(frame, "2"u8)))
             {
                 events[i] = new PositionClosed(CoinWCodec.Venue, id, instrument);
                 continue;
             }
-            var margin = item[Margin].Present ? Decimal(frame, item[Margin]) : 0m;
-            if (Side(frame, item[Direction]) is not { } side || Decimal(frame, item[CurrentPiece]) is not { } quantity
-                || Decimal(frame, item[OpenPrice]) is not { } entry || Decimal(frame, item[Leverage]) is not { } leverage || margin is null)
+            var margin = item[Margin].DecimalOr(frame, 0m);
+            if (Side(frame, item[Direction]) is not { } side || item[CurrentPiece].Decimal(frame) is not { } quantity
+                || item[OpenPrice].Decimal(frame) is not { } entry || item[Leverage].Decimal(frame) is not { } leverage || margin is null)
             {
                 return null;
             }
@@ -243,7 +218,7 @@ internal static class CoinWPushReader
         return DecodeResult.Of(events);
     }
 
-    private static DecodeResult? Assets(ReadOnlySpan<byte> frame, Slot[] slots, int items)
+    private static DecodeResult? Assets(ReadOnlySpan<byte> frame, JsonSlot[] slots, int items)
     {
         // The official example repeats one record: last wins, one event per currency, in first-seen order.
         var events = new AssetBalanceChanged[items];
@@ -251,10 +226,10 @@ internal static class CoinWPushReader
         for (var i = 0; i < items; i++)
         {
             var item = slots.AsSpan(i * FieldCount, FieldCount);
-            var freeze = item[Freeze].Present ? Decimal(frame, item[Freeze]) : 0m;
-            var hold = item[Hold].Present ? Decimal(frame, item[Hold]) : 0m;
-            var margin = item[Margin].Present ? Decimal(frame, item[Margin]) : 0m;
-            if (AssetOf(frame, item[Currency]) is not { } asset || Decimal(frame, item[Available]) is not { } available
+            var freeze = item[Freeze].DecimalOr(frame, 0m);
+            var hold = item[Hold].DecimalOr(frame, 0m);
+            var margin = item[Margin].DecimalOr(frame, 0m);
+            if (AssetOf(frame, item[Currency]) is not { } asset || item[Available].Decimal(frame) is not { } available
                 || freeze is null || hold is null || margin is null)
             {
                 return null;
@@ -272,42 +247,18 @@ internal static class CoinWPushReader
     }
 
     // Nearly every balance is USDT: no string to build for it.
-    private static string? AssetOf(ReadOnlySpan<byte> frame, Slot slot) =>
-        Is(frame, slot, "usdt"u8) || Is(frame, slot, "USDT"u8) ? "USDT" : Text(frame, slot)?.ToUpperInvariant();
+    private static string? AssetOf(ReadOnlySpan<byte> frame, JsonSlot slot) =>
+        slot.Is(frame, "usdt"u8) || slot.Is(frame, "USDT"u8) ? "USDT" : slot.Text(frame)?.ToUpperInvariant();
 
-    private static TradeSide? Side(ReadOnlySpan<byte> frame, Slot slot) =>
-        Is(frame, slot, "long"u8) || Is(frame, slot, "LONG"u8) || Is(frame, slot, "buy"u8) ? TradeSide.Long
-        : Is(frame, slot, "short"u8) || Is(frame, slot, "SHORT"u8) || Is(frame, slot, "sell"u8) ? TradeSide.Short
+    private static TradeSide? Side(ReadOnlySpan<byte> frame, JsonSlot slot) =>
+        slot.Is(frame, "long"u8) || slot.Is(frame, "LONG"u8) || slot.Is(frame, "buy"u8) ? TradeSide.Long
+        : slot.Is(frame, "short"u8) || slot.Is(frame, "SHORT"u8) || slot.Is(frame, "sell"u8) ? TradeSide.Short
         : null;
 
-    private static OrderStatus? StatusOf(ReadOnlySpan<byte> frame, Slot slot) =>
-        Is(frame, slot, "unFinish"u8) ? Events.OrderStatus.New
-        : Is(frame, slot, "part"u8) ? Events.OrderStatus.PartiallyFilled
-        : Is(frame, slot, "finish"u8) || Is(frame, slot, "Finish"u8) ? Events.OrderStatus.Filled
-        : Is(frame, slot, "cancel"u8) || Is(frame, slot, "Cancel"u8) || Is(frame, slot, "cancelAll"u8) ? Events.OrderStatus.Cancelled
+    private static OrderStatus? StatusOf(ReadOnlySpan<byte> frame, JsonSlot slot) =>
+        slot.Is(frame, "unFinish"u8) ? Events.OrderStatus.New
+        : slot.Is(frame, "part"u8) ? Events.OrderStatus.PartiallyFilled
+        : slot.Is(frame, "finish"u8) || slot.Is(frame, "Finish"u8) ? Events.OrderStatus.Filled
+        : slot.Is(frame, "cancel"u8) || slot.Is(frame, "Cancel"u8) || slot.Is(frame, "cancelAll"u8) ? Events.OrderStatus.Cancelled
         : null;
-
-    private static bool Is(ReadOnlySpan<byte> frame, Slot slot, ReadOnlySpan<byte> text) =>
-        slot.Present && !slot.Escaped && frame.Slice(slot.Start, slot.Length).SequenceEqual(text);
-
-    private static string? Text(ReadOnlySpan<byte> frame, Slot slot) =>
-        !slot.Present || slot.Escaped ? null : Encoding.UTF8.GetString(frame.Slice(slot.Start, slot.Length));
-
-    private static decimal? Decimal(ReadOnlySpan<byte> frame, Slot slot)
-    {
-        if (!slot.Present || slot.Escaped)
-        {
-            return null;
-        }
-        var raw = frame.Slice(slot.Start, slot.Length);
-        return Number.TryParse(raw, out var value) ? value : null;
-    }
-
-    /// <summary>Where one field's value sits in the frame (inside the quotes for strings).</summary>
-    private readonly record struct Slot(int Start, int Length, bool IsString, bool Escaped)
-    {
-        public static Slot Unreadable => new(-1, 0, true, true);
-
-        public bool Present => Length > 0 || IsString;
-    }
 }

@@ -1,0 +1,61 @@
+using System.Text;
+using System.Text.Json;
+
+namespace Supervisor.Venues.Decoding;
+
+/// <summary>
+/// Where one field's scalar value sits in a frame (inside the quotes for strings), noted during a single
+/// <see cref="Utf8JsonReader"/> pass and read afterwards. The hot-path readers use it to decode without a DOM; anything
+/// escaped or of the wrong kind reads as null, so the reader declines the frame and the general path decides.
+/// </summary>
+internal readonly record struct JsonSlot(int Start, int Length, bool IsString, bool Escaped)
+{
+    /// <summary>Present, but not a value a hot path reads (null, true, an object): whatever needs it declines the frame.</summary>
+    public static JsonSlot Unreadable => new(-1, 0, true, true);
+
+    public bool Present => Length > 0 || IsString;
+
+    /// <summary>Reads the properties of the object the reader is on into <paramref name="item"/>; false unless the object ends properly.</summary>
+    public static bool ReadObject(ref Utf8JsonReader reader, Span<JsonSlot> item, FieldLookup fieldOf)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            return false;
+        }
+        item.Clear();
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var field = reader.ValueIsEscaped ? -1 : fieldOf(reader.ValueSpan);
+            reader.Read();
+            if (field < 0)
+            {
+                reader.Skip();
+                continue;
+            }
+            if (reader.TokenType is not (JsonTokenType.String or JsonTokenType.Number))
+            {
+                item[field] = Unreadable;
+                reader.Skip();
+                continue;
+            }
+            var isString = reader.TokenType == JsonTokenType.String;
+            item[field] = new JsonSlot((int)reader.TokenStartIndex + (isString ? 1 : 0), reader.ValueSpan.Length, isString, reader.ValueIsEscaped);
+        }
+        return reader.TokenType == JsonTokenType.EndObject;
+    }
+
+    public bool Is(ReadOnlySpan<byte> frame, ReadOnlySpan<byte> text) =>
+        Present && !Escaped && frame.Slice(Start, Length).SequenceEqual(text);
+
+    public string? Text(ReadOnlySpan<byte> frame) =>
+        !Present || Escaped ? null : Encoding.UTF8.GetString(frame.Slice(Start, Length));
+
+    public decimal? Decimal(ReadOnlySpan<byte> frame) =>
+        Present && !Escaped && Number.TryParse(frame.Slice(Start, Length), out var value) ? value : null;
+
+    /// <summary>A decimal, or <paramref name="fallback"/> when the field is absent (null when present but unreadable).</summary>
+    public decimal? DecimalOr(ReadOnlySpan<byte> frame, decimal fallback) => Present ? Decimal(frame) : fallback;
+}
+
+/// <summary>Maps a property name to its slot index, or a negative number for fields nobody reads.</summary>
+internal delegate int FieldLookup(ReadOnlySpan<byte> name);
