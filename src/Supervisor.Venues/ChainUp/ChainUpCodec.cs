@@ -70,6 +70,23 @@ public sealed class ChainUpCodec(DecoderLimits? limits = null)
     /// <summary>Parses <paramref name="json"/> in place: the inflated buffer is this call's own, so no copy is needed.</summary>
     private DecodeResult DecodeJson(ReadOnlyMemory<byte> json)
     {
+        if (ChainUpPushReader.TryRead(json.Span, _limits.MaxJsonDepth, out var update, out var adl))
+        {
+            try
+            {
+                return update is not null ? AccountUpdate(update) : AdlPrice(adl!);
+            }
+            catch (Exception error) when (error is FormatException or OverflowException)
+            {
+                return DecodeResult.Failed(DecodeErrorKind.UnexpectedShape, error.Message, json.Span);
+            }
+        }
+        return DecodeGeneral(json);
+    }
+
+    /// <summary>Every frame through <see cref="JsonDocument"/>: control frames, rare channels, and anything the push reader declines.</summary>
+    internal DecodeResult DecodeGeneral(ReadOnlyMemory<byte> json)
+    {
         JsonDocument document;
         try
         {
@@ -105,8 +122,8 @@ public sealed class ChainUpCodec(DecoderLimits? limits = null)
         }
         return JsonValues.Text(root, "channel"u8) switch
         {
-            "ACCOUNT_UPDATE" => AccountUpdate(root.GetProperty("d"u8)),
-            "ADL_PRICE" => AdlPrice(root.GetProperty("l"u8)),
+            "ACCOUNT_UPDATE" => AccountUpdate(ReadAccountUpdate(root.GetProperty("d"u8))),
+            "ADL_PRICE" => AdlPrice(ReadAdl(root.GetProperty("l"u8))),
             "SYSTEM" => DecodeResult.Of(new ControlFrame.Shutdown($"SYSTEM {JsonValues.TextOrNull(root, "et"u8) ?? ""}".Trim())),
             "order" => DecodeResult.Of([Order(root.GetProperty("order"u8))]),
             "trigOrder" => DecodeResult.Of([TriggerOrder(root.GetProperty("trigOrder"u8))]),
@@ -114,45 +131,56 @@ public sealed class ChainUpCodec(DecoderLimits? limits = null)
         };
     }
 
-    private DecodeResult AccountUpdate(JsonElement d)
+    /// <summary>ACCOUNT_UPDATE's <c>d</c> read from the DOM into the same shape the push reader produces.</summary>
+    private static AccountUpdatePush ReadAccountUpdate(JsonElement d)
     {
-        var events = new List<VenueEvent>();
+        var balances = new List<AssetBalanceChanged>();
         if (d.TryGetProperty("a"u8, out var accounts) && accounts.ValueKind == JsonValueKind.Array)
         {
             foreach (var account in accounts.EnumerateArray())
             {
-                events.Add(new AssetBalanceChanged(Venue, JsonValues.Text(account, "c"u8), JsonValues.Decimal(account, "an"u8),
+                balances.Add(new AssetBalanceChanged(Venue, JsonValues.Text(account, "c"u8), JsonValues.Decimal(account, "an"u8),
                     JsonValues.DecimalOr(account, "la"u8, 0m), JsonValues.DecimalOr(account, "pn"u8, 0m)));
             }
         }
-        var p = d.TryGetProperty("p"u8, out var position) && position.ValueKind == JsonValueKind.Object && position.TryGetProperty("id"u8, out _)
-            ? position
-            : (JsonElement?)null;
-        switch (JsonValues.Text(d, "et"u8))
+        var position = d.TryGetProperty("p"u8, out var p) && p.ValueKind == JsonValueKind.Object && p.TryGetProperty("id"u8, out _)
+            ? new PositionFields(JsonValues.Text(p, "id"u8), OptionalText(p, "cn"u8), OptionalText(p, "s"u8),
+                Optional(p, "pv"u8), Optional(p, "op"u8), Optional(p, "l"u8), Optional(p, "hm"u8))
+            : null;
+        return new AccountUpdatePush(JsonValues.Text(d, "et"u8), balances, position);
+    }
+
+    /// <summary>
+    /// Merges an ACCOUNT_UPDATE with the positions this connection has seen: CREATE is a whole position, UPDATE only the
+    /// changed fields (a patch when the position is unknown), DELETE a close.
+    /// </summary>
+    internal DecodeResult AccountUpdate(AccountUpdatePush push)
+    {
+        var events = new List<VenueEvent>(push.Balances.Count + 1);
+        events.AddRange(push.Balances);
+        var p = push.Position;
+        switch (push.EventType)
         {
-            case "CREATE" when p is { } created:
-                events.Add(Remember(new PositionChanged(Venue, JsonValues.Text(created, "id"u8), JsonValues.Text(created, "cn"u8), Side(JsonValues.Text(created, "s"u8)),
-                    JsonValues.Decimal(created, "pv"u8), JsonValues.Decimal(created, "op"u8), JsonValues.Decimal(created, "l"u8), JsonValues.DecimalOr(created, "hm"u8, 0m))));
+            case "CREATE" when p is not null:
+                events.Add(Remember(new PositionChanged(Venue, p.Id, p.Instrument ?? throw Missing("cn"), Side(p.Side ?? throw Missing("s")),
+                    p.Quantity ?? throw Missing("pv"), p.EntryPrice ?? throw Missing("op"), p.Leverage ?? throw Missing("l"), p.Margin ?? 0m)));
                 break;
-            case "UPDATE" when p is { } updated && _positions.TryGetValue(JsonValues.Text(updated, "id"u8), out var known):
+            case "UPDATE" when p is not null && _positions.TryGetValue(p.Id, out var known):
                 events.Add(Remember(known with
                 {
-                    Quantity = JsonValues.DecimalOr(updated, "pv"u8, known.Quantity),
-                    EntryPrice = JsonValues.DecimalOr(updated, "op"u8, known.EntryPrice),
-                    Leverage = JsonValues.DecimalOr(updated, "l"u8, known.Leverage),
-                    Margin = JsonValues.DecimalOr(updated, "hm"u8, known.Margin),
-                    Side = updated.TryGetProperty("s"u8, out _) ? Side(JsonValues.Text(updated, "s"u8)) : known.Side,
+                    Quantity = p.Quantity ?? known.Quantity,
+                    EntryPrice = p.EntryPrice ?? known.EntryPrice,
+                    Leverage = p.Leverage ?? known.Leverage,
+                    Margin = p.Margin ?? known.Margin,
+                    Side = p.Side is { } side ? Side(side) : known.Side,
                 }));
                 break;
-            case "UPDATE" when p is { } patch:
-                events.Add(new PositionPatched(Venue, JsonValues.Text(patch, "id"u8),
-                    patch.TryGetProperty("s"u8, out _) ? Side(JsonValues.Text(patch, "s"u8)) : null,
-                    Optional(patch, "pv"u8), Optional(patch, "op"u8), Optional(patch, "l"u8), Optional(patch, "hm"u8)));
+            case "UPDATE" when p is not null:
+                events.Add(new PositionPatched(Venue, p.Id, p.Side is { } patched ? Side(patched) : null, p.Quantity, p.EntryPrice, p.Leverage, p.Margin));
                 break;
-            case "DELETE" when p is { } deleted:
-                var id = JsonValues.Text(deleted, "id"u8);
-                _positions.Remove(id, out var closed);
-                events.Add(new PositionClosed(Venue, id, closed?.Instrument ?? ""));
+            case "DELETE" when p is not null:
+                _positions.Remove(p.Id, out var closed);
+                events.Add(new PositionClosed(Venue, p.Id, closed?.Instrument ?? ""));
                 break;
             case "CREATE" or "UPDATE" or "DELETE" or "DEFAULT":
                 break;
@@ -162,20 +190,35 @@ public sealed class ChainUpCodec(DecoderLimits? limits = null)
         return DecodeResult.Of(events);
     }
 
+    private static FormatException Missing(string field) => new($"missing field '{field}'");
+
     private static decimal? Optional(JsonElement element, ReadOnlySpan<byte> name) =>
         element.TryGetProperty(name, out _) ? JsonValues.Decimal(element, name) : null;
 
-    private DecodeResult AdlPrice(JsonElement list)
+    private static string? OptionalText(JsonElement element, ReadOnlySpan<byte> name) =>
+        element.TryGetProperty(name, out _) ? JsonValues.Text(element, name) : null;
+
+    private static List<AdlItem> ReadAdl(JsonElement list)
     {
-        var events = new List<VenueEvent>();
+        var items = new List<AdlItem>();
         foreach (var item in list.EnumerateArray())
         {
-            var id = JsonValues.Text(item, "id"u8);
-            var instrument = _positions.TryGetValue(id, out var known) ? known.Instrument : "";
-            events.Add(new AdlRankChanged(Venue, id, instrument, (int)JsonValues.Decimal(item, "al"u8)));
-            if (instrument.Length > 0 && item.TryGetProperty("tp"u8, out _))
+            items.Add(new AdlItem(JsonValues.Text(item, "id"u8), JsonValues.Decimal(item, "al"u8), Optional(item, "tp"u8)));
+        }
+        return items;
+    }
+
+    /// <summary>ADL ranks, and the mark of every position whose instrument this connection knows.</summary>
+    internal DecodeResult AdlPrice(IReadOnlyList<AdlItem> items)
+    {
+        var events = new List<VenueEvent>(items.Count * 2);
+        foreach (var item in items)
+        {
+            var instrument = _positions.TryGetValue(item.PositionId, out var known) ? known.Instrument : "";
+            events.Add(new AdlRankChanged(Venue, item.PositionId, instrument, checked((int)item.Rank)));
+            if (instrument.Length > 0 && item.Mark is { } mark)
             {
-                events.Add(new MarkPriceChanged(Venue, instrument, JsonValues.Decimal(item, "tp"u8)));
+                events.Add(new MarkPriceChanged(Venue, instrument, mark));
             }
         }
         return DecodeResult.Of(events);

@@ -16,7 +16,7 @@ internal readonly record struct JsonSlot(int Start, int Length, bool IsString, b
     public bool Present => Length > 0 || IsString;
 
     /// <summary>Reads the properties of the object the reader is on into <paramref name="item"/>; false unless the object ends properly.</summary>
-    public static bool ReadObject(ref Utf8JsonReader reader, Span<JsonSlot> item, FieldLookup fieldOf)
+    public static bool ReadObject(ref Utf8JsonReader reader, scoped Span<JsonSlot> item, FieldLookup fieldOf)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {

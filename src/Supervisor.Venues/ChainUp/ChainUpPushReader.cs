@@ -1,0 +1,269 @@
+using System.Text.Json;
+using Supervisor.Venues.Decoding;
+using Supervisor.Venues.Events;
+
+namespace Supervisor.Venues.ChainUp;
+
+/// <summary>
+/// The hot path for ChainUP's most frequent pushes (ACCOUNT_UPDATE, ADL_PRICE) once inflated: one
+/// <see cref="Utf8JsonReader"/> pass into the same <see cref="AccountUpdatePush"/> / <see cref="AdlItem"/> shapes the
+/// <see cref="JsonDocument"/> path reads, so the codec merges both the same way. <c>channel</c> may come after the
+/// payload, so the payload is read before its meaning is known. Anything unusual — other channels, escapes, a field
+/// of the wrong kind, a repeated key, malformed JSON — returns false and the general path decides (same events or the
+/// precise error); tests check both paths agree.
+/// </summary>
+internal static class ChainUpPushReader
+{
+    private const int C = 0, An = 1, La = 2, Pn = 3, BalanceFieldCount = 4;
+    private const int Id = 0, Cn = 1, S = 2, Pv = 3, Op = 4, L = 5, Hm = 6, PositionFieldCount = 7;
+    private const int AdlId = 0, Al = 1, Tp = 2, AdlFieldCount = 3;
+
+    private enum Channel
+    {
+        None,
+        AccountUpdate,
+        AdlPrice,
+    }
+
+    public static bool TryRead(ReadOnlySpan<byte> json, int maxDepth, out AccountUpdatePush? update, out IReadOnlyList<AdlItem>? adl)
+    {
+        update = null;
+        adl = null;
+        try
+        {
+            var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = maxDepth });
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return false;
+            }
+            var channel = Channel.None;
+            AccountUpdatePush? d = null;
+            List<AdlItem>? l = null;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (reader.ValueIsEscaped)
+                {
+                    return false;
+                }
+                if (reader.ValueTextEquals("channel"u8))
+                {
+                    reader.Read();
+                    channel = reader.TokenType != JsonTokenType.String ? Channel.None
+                        : reader.ValueTextEquals("ACCOUNT_UPDATE"u8) ? Channel.AccountUpdate
+                        : reader.ValueTextEquals("ADL_PRICE"u8) ? Channel.AdlPrice
+                        : Channel.None;
+                    if (channel == Channel.None)
+                    {
+                        return false;
+                    }
+                }
+                else if (reader.ValueTextEquals("d"u8))
+                {
+                    reader.Read();
+                    if (d is not null || (d = ReadAccountUpdate(ref reader, json)) is null)
+                    {
+                        return false;
+                    }
+                }
+                else if (reader.ValueTextEquals("l"u8))
+                {
+                    reader.Read();
+                    if (l is not null || (l = ReadAdl(ref reader, json)) is null)
+                    {
+                        return false;
+                    }
+                }
+                else if (reader.ValueTextEquals("pong"u8))
+                {
+                    return false;
+                }
+                else
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+            }
+            if (reader.TokenType != JsonTokenType.EndObject || reader.Read())
+            {
+                return false;
+            }
+            update = channel == Channel.AccountUpdate ? d : null;
+            adl = channel == Channel.AdlPrice ? l : null;
+            return update is not null || adl is not null;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    private static AccountUpdatePush? ReadAccountUpdate(ref Utf8JsonReader reader, ReadOnlySpan<byte> json)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            return null;
+        }
+        string? eventType = null;
+        List<AssetBalanceChanged>? balances = null;
+        PositionFields? position = null;
+        var positionSeen = false;
+        Span<JsonSlot> slots = stackalloc JsonSlot[PositionFieldCount];
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueIsEscaped)
+            {
+                return null;
+            }
+            if (reader.ValueTextEquals("et"u8))
+            {
+                reader.Read();
+                if (eventType is not null || (eventType = ScalarText(ref reader, json)) is null)
+                {
+                    return null;
+                }
+            }
+            else if (reader.ValueTextEquals("a"u8))
+            {
+                reader.Read();
+                if (balances is not null)
+                {
+                    return null;
+                }
+                balances = [];
+                if (reader.TokenType != JsonTokenType.StartArray)
+                {
+                    // As the general path: an "a" that is not a list carries no balances.
+                    reader.Skip();
+                    continue;
+                }
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    if (!JsonSlot.ReadObject(ref reader, slots[..BalanceFieldCount], BalanceField) || Balance(json, slots) is not { } balance)
+                    {
+                        return null;
+                    }
+                    balances.Add(balance);
+                }
+            }
+            else if (reader.ValueTextEquals("p"u8))
+            {
+                reader.Read();
+                if (positionSeen)
+                {
+                    return null;
+                }
+                positionSeen = true;
+                if (reader.TokenType != JsonTokenType.StartObject)
+                {
+                    reader.Skip();
+                    continue;
+                }
+                if (!JsonSlot.ReadObject(ref reader, slots, PositionField))
+                {
+                    return null;
+                }
+                if (slots[Id].Present && (position = Position(json, slots)) is null)
+                {
+                    return null;
+                }
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+        return reader.TokenType == JsonTokenType.EndObject && eventType is not null ? new AccountUpdatePush(eventType, balances ?? [], position) : null;
+    }
+
+    private static List<AdlItem>? ReadAdl(ref Utf8JsonReader reader, ReadOnlySpan<byte> json)
+    {
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            return null;
+        }
+        var items = new List<AdlItem>();
+        Span<JsonSlot> slots = stackalloc JsonSlot[AdlFieldCount];
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (!JsonSlot.ReadObject(ref reader, slots, AdlField)
+                || slots[AdlId].Text(json) is not { } id || slots[Al].Decimal(json) is not { } rank)
+            {
+                return null;
+            }
+            decimal? mark = null;
+            if (slots[Tp].Present && (mark = slots[Tp].Decimal(json)) is null)
+            {
+                return null;
+            }
+            items.Add(new AdlItem(id, rank, mark));
+        }
+        return items;
+    }
+
+    private static AssetBalanceChanged? Balance(ReadOnlySpan<byte> json, ReadOnlySpan<JsonSlot> slots) =>
+        slots[C].Text(json) is { } asset && slots[An].Decimal(json) is { } available
+            && slots[La].DecimalOr(json, 0m) is { } locked && slots[Pn].DecimalOr(json, 0m) is { } margin
+            ? new AssetBalanceChanged(ChainUpCodec.Venue, asset, available, locked, margin)
+            : null;
+
+    private static PositionFields? Position(ReadOnlySpan<byte> json, ReadOnlySpan<JsonSlot> slots)
+    {
+        if (slots[Id].Text(json) is not { } id)
+        {
+            return null;
+        }
+        // Absent fields stay null (an UPDATE sends only what changed); present but unreadable ones decline the frame.
+        string? instrument = null, side = null;
+        decimal? quantity = null, entry = null, leverage = null, margin = null;
+        if ((slots[Cn].Present && (instrument = slots[Cn].Text(json)) is null)
+            || (slots[S].Present && (side = slots[S].Text(json)) is null)
+            || (slots[Pv].Present && (quantity = slots[Pv].Decimal(json)) is null)
+            || (slots[Op].Present && (entry = slots[Op].Decimal(json)) is null)
+            || (slots[L].Present && (leverage = slots[L].Decimal(json)) is null)
+            || (slots[Hm].Present && (margin = slots[Hm].Decimal(json)) is null))
+        {
+            return null;
+        }
+        return new PositionFields(id, instrument, side, quantity, entry, leverage, margin);
+    }
+
+    private static string? ScalarText(ref Utf8JsonReader reader, ReadOnlySpan<byte> json)
+    {
+        if (reader.TokenType is not (JsonTokenType.String or JsonTokenType.Number) || reader.ValueIsEscaped)
+        {
+            return null;
+        }
+        var isString = reader.TokenType == JsonTokenType.String;
+        return new JsonSlot((int)reader.TokenStartIndex + (isString ? 1 : 0), reader.ValueSpan.Length, isString, Escaped: false).Text(json);
+    }
+
+    private static int BalanceField(ReadOnlySpan<byte> name) => name.Length switch
+    {
+        1 when name[0] == (byte)'c' => C,
+        2 when name.SequenceEqual("an"u8) => An,
+        2 when name.SequenceEqual("la"u8) => La,
+        2 when name.SequenceEqual("pn"u8) => Pn,
+        _ => -1,
+    };
+
+    private static int PositionField(ReadOnlySpan<byte> name) => name.Length switch
+    {
+        1 when name[0] == (byte)'s' => S,
+        1 when name[0] == (byte)'l' => L,
+        2 when name.SequenceEqual("id"u8) => Id,
+        2 when name.SequenceEqual("cn"u8) => Cn,
+        2 when name.SequenceEqual("pv"u8) => Pv,
+        2 when name.SequenceEqual("op"u8) => Op,
+        2 when name.SequenceEqual("hm"u8) => Hm,
+        _ => -1,
+    };
+
+    private static int AdlField(ReadOnlySpan<byte> name) => name.Length switch
+    {
+        2 when name.SequenceEqual("id"u8) => AdlId,
+        2 when name.SequenceEqual("al"u8) => Al,
+        2 when name.SequenceEqual("tp"u8) => Tp,
+        _ => -1,
+    };
+}
