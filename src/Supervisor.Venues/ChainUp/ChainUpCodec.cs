@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using Supervisor.Venues.Decoding;
@@ -52,8 +53,20 @@ public sealed class ChainUpCodec(DecoderLimits? limits = null)
         }
         if (isBinary)
         {
-            var json = Gzip.Inflate(frame, _limits.MaxDecompressedBytes, out var error);
-            return json is null ? DecodeResult.Failed(DecodeErrorKind.BadCompression, error!, frame) : DecodeJson(json.AsMemory());
+            var json = Gzip.InflateRented(frame, _limits.MaxDecompressedBytes, out var length, out var error);
+            if (json is null)
+            {
+                return DecodeResult.Failed(DecodeErrorKind.BadCompression, error!, frame);
+            }
+            try
+            {
+                // Nothing decoded keeps a reference to the bytes (strings and decimals are copies), so the buffer goes back at once.
+                return DecodeJson(json.AsMemory(0, length));
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(json);
+            }
         }
         var text = frame.Trim((byte)' ');
         if (text.SequenceEqual("connect success"u8))

@@ -102,6 +102,21 @@ public sealed class ChainUpCodecTests
         Assert.Equal(DecodeErrorKind.BadCompression, codec.Decode("not gzip at all"u8, isBinary: true).Error?.Kind);
     }
 
+    [Fact]
+    public void A_push_that_inflates_to_exactly_the_limit_decodes_and_one_byte_more_is_refused()
+    {
+        const string Push = """{"channel":"ADL_PRICE","uid":2001,"l":[{"id":501,"al":3}]}""";
+        var exact = Push.Length + 3000;
+        var codec = new ChainUpCodec(new DecoderLimits { MaxDecompressedBytes = exact });
+
+        var fits = codec.Decode(Gzip(Push + new string(' ', 3000)), isBinary: true);
+        var over = codec.Decode(Gzip(Push + new string(' ', 3001)), isBinary: true);
+
+        Assert.Null(fits.Error);
+        Assert.Single(fits.Events);
+        Assert.Equal(DecodeErrorKind.BadCompression, over.Error?.Kind);
+    }
+
     [Theory]
     [InlineData("""{"channel":"ACCOUNT_UPDATE","d":{"et":"EXPLODE"}}""")]
     [InlineData("""{"channel":"order","order":{"orderId":"1"}}""")]
