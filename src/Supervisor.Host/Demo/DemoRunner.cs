@@ -70,7 +70,7 @@ internal sealed class DemoRunner(int accounts, TimeSpan duration, TextWriter out
         simulator.PauseActivity(false);
         var started = clock.Elapsed;
         using var stopFaults = new CancellationTokenSource();
-        var faultTask = faults ? InjectFaultsAsync(simulator, simAccounts, stopFaults.Token) : Task.CompletedTask;
+        var faultTask = faults ? InjectFaultsAsync(root, simulator, simAccounts, stopFaults.Token) : Task.CompletedTask;
         long events = 0;
         long eventsBefore = 0;
         var reconnectsBefore = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -142,7 +142,7 @@ internal sealed class DemoRunner(int accounts, TimeSpan duration, TextWriter out
     }
 
     /// <summary>Every few seconds, drops the sockets of a tenth of the accounts while trading goes on: what they miss comes back through reconciliation.</summary>
-    private async Task InjectFaultsAsync(SimulatorHost simulator, IReadOnlyList<Simulator.Model.SimAccount> all, CancellationToken cancellationToken)
+    private async Task InjectFaultsAsync(IActorRef root, SimulatorHost simulator, IReadOnlyList<Simulator.Model.SimAccount> all, CancellationToken cancellationToken)
     {
         var every = TimeSpan.FromSeconds(Math.Clamp(duration.TotalSeconds / 4, 1, 10));
         var batch = Math.Max(1, all.Count / 10);
@@ -154,11 +154,14 @@ internal sealed class DemoRunner(int accounts, TimeSpan duration, TextWriter out
                 await Task.Delay(every, cancellationToken);
                 var victims = Enumerable.Range(0, batch).Select(i => all[(next + i) % all.Count]).ToList();
                 next = (next + batch) % all.Count;
+                var dropped = Stopwatch.StartNew();
                 foreach (var victim in victims)
                 {
                     simulator.DropConnections(victim.Id);
                 }
                 output.WriteLine($"faults: dropped the sockets of {string.Join(", ", victims.Select(v => v.Id))} (trading goes on)");
+                var (live, reconciled) = await RecoveryTimesAsync(root, victims, dropped, every, cancellationToken);
+                output.WriteLine($"faults: {victims.Count} accounts live again after {Seconds(live)}, reconciled after {Seconds(reconciled)} (reconnect backoff 1 s included)");
             }
         }
         catch (OperationCanceledException)
@@ -166,6 +169,37 @@ internal sealed class DemoRunner(int accounts, TimeSpan duration, TextWriter out
             // Trading ended.
         }
     }
+
+    /// <summary>How long the dropped accounts took to be live again, and to have reconciled with the venue's snapshot (null: not within <paramref name="limit"/>).</summary>
+    private static async Task<(TimeSpan? Live, TimeSpan? Reconciled)> RecoveryTimesAsync(IActorRef root, IReadOnlyList<Simulator.Model.SimAccount> victims, Stopwatch since,
+        TimeSpan limit, CancellationToken cancellationToken)
+    {
+        TimeSpan? live = null;
+        var ids = victims.Select(v => v.Id).ToHashSet(StringComparer.Ordinal);
+        // A dropped socket is noticed by its read loop at once; "down" first, so a status from before the drop does not count.
+        var seenDown = new HashSet<string>(StringComparer.Ordinal);
+        while (since.Elapsed < limit)
+        {
+            var statuses = (await root.Ask<AccountStatuses>(new GetAccountStatuses(), TimeSpan.FromSeconds(30), cancellationToken)).Accounts.Where(s => ids.Contains(s.AccountId)).ToList();
+            seenDown.UnionWith(statuses.Where(s => s.Connection != ConnectionStatus.Live).Select(s => s.AccountId));
+            if (live is null && seenDown.Count == ids.Count && statuses.All(s => s.Connection == ConnectionStatus.Live))
+            {
+                live = since.Elapsed;
+            }
+            if (live is not null)
+            {
+                var states = await Task.WhenAll(victims.Select(v => root.Ask<AccountState>(new ForAccount(v.Venue, v.Id, new GetAccountState()), TimeSpan.FromSeconds(30), cancellationToken)));
+                if (states.All(s => s.Reconciliation == ReconciliationStatus.Done))
+                {
+                    return (live, since.Elapsed);
+                }
+            }
+            await Task.Delay(20, cancellationToken);
+        }
+        return (live, null);
+    }
+
+    private static string Seconds(TimeSpan? time) => time is { } t ? $"{t.TotalSeconds:F2} s" : "(not yet)";
 
     private static async Task<List<string>> CompareAsync(IActorRef root, SimulatorHost simulator, List<(string Id, string Venue)> accounts, bool continuous,
         CancellationToken cancellationToken)
