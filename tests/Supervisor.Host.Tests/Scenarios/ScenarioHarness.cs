@@ -62,19 +62,21 @@ internal sealed class ScenarioHarness : IAsyncDisposable
     /// heal in well under a second; with <paramref name="virtualTime"/> every setting is the production default
     /// (10 s / 20 s pings, 1 s … 60 s backoff, 5 min auth retry; no jitter) and the test moves the clock.
     /// </summary>
-    public static async Task<ScenarioHarness> StartAsync(int accounts, bool virtualTime = false)
+    public static async Task<ScenarioHarness> StartAsync(int accounts, bool virtualTime = false, string? postgres = null)
     {
         var simAccounts = SimulatorOptions.GenerateAccounts(accounts);
         var simulator = await SimulatorHost.StartAsync(new SimulatorOptions { Accounts = simAccounts, TickInterval = null });
         var dir = Path.Combine(Path.GetTempPath(), "supervisor-scenario-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dir);
-        var journal = await SqlJournal.CreateAsync(new SqlJournalOptions
-        {
-            Engine = SqlEngine.Sqlite,
-            ConnectionString = $"Data Source={Path.Combine(dir, "journal.db")}",
-            Serializer = StateSerialization.Serializer,
-            SqliteSynchronous = "NORMAL",
-        });
+        var journal = await SqlJournal.CreateAsync(postgres is null
+            ? new SqlJournalOptions
+            {
+                Engine = SqlEngine.Sqlite,
+                ConnectionString = $"Data Source={Path.Combine(dir, "journal.db")}",
+                Serializer = StateSerialization.Serializer,
+                SqliteSynchronous = "NORMAL",
+            }
+            : new SqlJournalOptions { Engine = SqlEngine.PostgreSql, ConnectionString = postgres, Serializer = StateSerialization.Serializer });
         var definitions = simAccounts.Select(a => new AccountDefinition(a.Id, Protocol(simulator, a, virtualTime))
         {
             Snapshots = a.IsChainUp
