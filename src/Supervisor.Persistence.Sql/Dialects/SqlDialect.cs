@@ -24,6 +24,11 @@ internal abstract class SqlDialect : IAsyncDisposable
     /// </summary>
     public virtual bool PooledBlobReads => false;
 
+    /// <summary>
+    /// Rows per journal INSERT statement. A batch of more rows runs several statements in its one transaction.
+    /// </summary>
+    public virtual int RowsPerInsert => 100;
+
     /// <summary>Called after a connection failed, so pooled connections to a restarted server are not handed out again.</summary>
     public virtual void ConnectionFailed()
     {

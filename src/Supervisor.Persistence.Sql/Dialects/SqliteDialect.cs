@@ -22,6 +22,11 @@ internal sealed class SqliteDialect : SqlDialect
 
     public override SqlEngine Engine => SqlEngine.Sqlite;
 
+    // SQLite binds every parameter by name, and that lookup scans the statement's parameter list: the cost per row
+    // grows with the rows in the statement (6 columns x 100 rows made binding dominate the write). A few rows per
+    // statement keep it small while still saving most of the per-statement overhead.
+    public override int RowsPerInsert => 16;
+
     public override IReadOnlyList<string> Schema { get; } =
     [
         """
