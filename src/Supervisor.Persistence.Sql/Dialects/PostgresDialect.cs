@@ -15,8 +15,6 @@ internal sealed class PostgresDialect : SqlDialect
 
     public override SqlEngine Engine => SqlEngine.PostgreSql;
 
-    public override bool PooledBlobReads => true;
-
     // A pool holds connections to the server as it was; after a restart every one of them fails once.
     public override void ConnectionFailed() => _dataSource.Clear();
 

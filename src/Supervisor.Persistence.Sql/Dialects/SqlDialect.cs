@@ -18,11 +18,21 @@ internal abstract class SqlDialect : IAsyncDisposable
     public abstract string UpsertSnapshot { get; }
 
 
-    /// <summary>
-    /// Whether payloads are read into a pooled buffer (PostgreSQL: Npgsql copies the column into it) instead of as a
-    /// new byte array (SQLite: Microsoft.Data.Sqlite's GetBytes opens a blob stream per call, which costs more).
-    /// </summary>
-    public virtual bool PooledBlobReads => false;
+    /// <summary>Reads one page of events into <paramref name="page"/> (cleared first).</summary>
+    public virtual async ValueTask ReadPageAsync(DbConnection connection, EventQuery query, EventPage page, CancellationToken cancellationToken)
+    {
+        page.Clear();
+        await using var command = connection.Command(query.WithOrdering ? EventQuery.Sql : EventQuery.SqlWithoutOrdering)
+            .With("@pid", query.PersistenceId).With("@from", query.From).With("@to", query.To).With("@limit", query.Limit);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            // Npgsql copies the column straight from its row buffer into the page: no byte array per event.
+            var length = (int)reader.GetBytes(2, 0, null, 0, 0);
+            var target = page.Add(reader.GetInt64(0), reader.GetInt64(1), query.WithOrdering ? reader.GetInt64(4) : 0, page.Manifest(reader.GetString(3)), length);
+            reader.GetBytes(2, 0, target.Array, target.Offset, length);
+        }
+    }
 
     /// <summary>
     /// Rows per journal INSERT statement. A batch of more rows runs several statements in its one transaction.
