@@ -150,16 +150,31 @@ internal sealed class JournalWriter : IAsyncDisposable
             }
             rows = all;
         }
-        var perStatement = _dialect.RowsPerInsert;
-        for (var start = 0; start < rows.Count; start += perStatement)
+        if (HasTags(rows) || !await _dialect.TryBulkInsertAsync(connection.Connection, rows).ConfigureAwait(false))
         {
-            var count = Math.Min(perStatement, rows.Count - start);
-            await InsertAsync(connection, transaction, rows, start, count).ConfigureAwait(false);
+            var perStatement = _dialect.RowsPerInsert;
+            for (var start = 0; start < rows.Count; start += perStatement)
+            {
+                var count = Math.Min(perStatement, rows.Count - start);
+                await InsertAsync(connection, transaction, rows, start, count).ConfigureAwait(false);
+            }
         }
         await transaction.CommitAsync().ConfigureAwait(false);
         Interlocked.Increment(ref _transactions);
         Interlocked.Add(ref _rowsWritten, rows.Count);
         return connection;
+    }
+
+    private static bool HasTags(IReadOnlyList<JournalRow> rows)
+    {
+        foreach (var row in rows)
+        {
+            if (row.Tags.Count > 0)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static async Task InsertAsync(InsertStatements statements, DbTransaction transaction, IReadOnlyList<JournalRow> rows, int start, int count)

@@ -39,6 +39,12 @@ internal abstract class SqlDialect : IAsyncDisposable
     /// </summary>
     public virtual int RowsPerInsert => 100;
 
+    /// <summary>
+    /// Writes untagged rows in the open transaction by the engine's bulk path, if it has one better than INSERT;
+    /// false when it has none (the caller then uses the prepared INSERTs).
+    /// </summary>
+    public virtual ValueTask<bool> TryBulkInsertAsync(DbConnection connection, IReadOnlyList<JournalRow> rows) => ValueTask.FromResult(false);
+
     /// <summary>Called after a connection failed, so pooled connections to a restarted server are not handed out again.</summary>
     public virtual void ConnectionFailed()
     {
