@@ -1,10 +1,14 @@
 using System.Buffers;
+using System.Runtime.ExceptionServices;
 
 namespace Supervisor.Persistence.Sql;
 
 /// <summary>
 /// One page of journal rows as read, before deserialization: the columns in arrays and every payload copied into
 /// one pooled buffer, so a page costs a handful of allocations instead of a byte array and a row object per event.
+/// Its events can be deserialized by two threads at once: the consumer takes them from the front
+/// (<see cref="Take"/>), a helper from the back (<see cref="DeserializeFromBack"/>), each row claimed by one of
+/// them, until they meet.
 /// </summary>
 internal sealed class EventPage : IDisposable
 {
@@ -13,6 +17,13 @@ internal sealed class EventPage : IDisposable
     private byte[] _lastManifestUtf8 = [];
     private string _lastManifest = "";
     private string _lastTextManifest = "";
+    private readonly int[] _states;
+    private readonly object?[] _events;
+    private readonly Exception?[] _failures;
+
+    private const int Free = 0;
+    private const int Claimed = 1;
+    private const int Done = 2;
 
     public EventPage(int capacity)
     {
@@ -22,6 +33,9 @@ internal sealed class EventPage : IDisposable
         Manifests = new string[capacity];
         PayloadStarts = new int[capacity];
         PayloadLengths = new int[capacity];
+        _states = new int[capacity];
+        _events = new object?[capacity];
+        _failures = new Exception?[capacity];
         // About 256 bytes per event to start with; Reserve grows it when payloads are larger.
         _payloads = ArrayPool<byte>.Shared.Rent(Math.Min(capacity, 4096) * 256);
     }
@@ -42,6 +56,9 @@ internal sealed class EventPage : IDisposable
 
     public void Clear()
     {
+        Array.Clear(_states, 0, Count);
+        Array.Clear(_events, 0, Count);
+        Array.Clear(_failures, 0, Count);
         Count = 0;
         _payloadBytes = 0;
     }
@@ -91,6 +108,52 @@ internal sealed class EventPage : IDisposable
             _lastTextManifest = manifest;
         }
         return _lastTextManifest;
+    }
+
+    /// <summary>Event <paramref name="i"/>: deserialized here unless the helper has claimed it, then waited for.</summary>
+    public object Take(int i, Func<int, object> deserialize)
+    {
+        if (Interlocked.CompareExchange(ref _states[i], Claimed, Free) == Free)
+        {
+            return deserialize(i);
+        }
+        // The helper holds it for at most one deserialization.
+        var spin = default(SpinWait);
+        while (Volatile.Read(ref _states[i]) != Done)
+        {
+            spin.SpinOnce();
+        }
+        if (_failures[i] is { } failure)
+        {
+            ExceptionDispatchInfo.Throw(failure);
+        }
+        var payload = _events[i]!;
+        _events[i] = null;
+        return payload;
+    }
+
+    /// <summary>
+    /// Deserializes events from the last one down until reaching one the consumer has claimed. A failure is kept
+    /// for the consumer, who throws it when it gets there, so the events before it are still delivered first.
+    /// </summary>
+    public void DeserializeFromBack(Func<int, object> deserialize)
+    {
+        for (var i = Count - 1; i >= 0; i--)
+        {
+            if (Interlocked.CompareExchange(ref _states[i], Claimed, Free) != Free)
+            {
+                return;
+            }
+            try
+            {
+                _events[i] = deserialize(i);
+            }
+            catch (Exception failure)
+            {
+                _failures[i] = failure;
+            }
+            Volatile.Write(ref _states[i], Done);
+        }
     }
 
     public void Dispose()

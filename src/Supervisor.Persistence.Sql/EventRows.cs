@@ -12,8 +12,9 @@ internal static class EventRows
 
     /// <summary>
     /// Replays into <paramref name="callback"/>, in sequence order, on the caller's flow. While one page is being
-    /// deserialized and handed to the callback, the next page is already being read (on the same connection, one
-    /// read at a time), so reading and deserializing overlap instead of taking turns.
+    /// deserialized and handed to the callback, a second task reads the next page (on the same connection, one read
+    /// at a time) and then helps deserializing the current page from its end, so reading, deserializing and
+    /// delivering are spread over two cores instead of taking turns on one.
     /// </summary>
     public static async Task ReplayAsync(
         SqlDialect dialect,
@@ -35,6 +36,7 @@ internal static class EventRows
         using var first = new EventPage(pageSize);
         using var second = new EventPage(pageSize);
         var (current, ahead) = (first, second);
+        var serializer = options.Serializer;
         var remaining = max;
         var query = new EventQuery(persistenceId, next, toSequenceNr, pageSize, WithOrdering: false);
         await dialect.ReadPageAsync(connection, query, current, cancellationToken).ConfigureAwait(false);
@@ -43,27 +45,36 @@ internal static class EventRows
         {
             while (true)
             {
-                remaining -= current.Count;
-                var more = current.Count == query.Limit && remaining > 0;
+                var page = current;
+                Func<int, object> deserialize = i => Deserialize(page, i, persistenceId, serializer);
+                remaining -= page.Count;
+                var more = page.Count == query.Limit && remaining > 0;
                 if (more)
                 {
-                    next = current.SequenceNrs[current.Count - 1] + 1;
+                    next = page.SequenceNrs[page.Count - 1] + 1;
                     more = next <= toSequenceNr;
                 }
                 if (more)
                 {
                     query = query with { From = next, Limit = (int)Math.Min(pageSize, remaining) };
                     var (readQuery, target) = (query, ahead);
-                    reading = Task.Run(async () => await dialect.ReadPageAsync(connection, readQuery, target, cancellationToken).ConfigureAwait(false), cancellationToken);
+                    reading = Task.Run(
+                        async () =>
+                        {
+                            await dialect.ReadPageAsync(connection, readQuery, target, cancellationToken).ConfigureAwait(false);
+                            page.DeserializeFromBack(deserialize);
+                        },
+                        cancellationToken);
                 }
-                for (var i = 0; i < current.Count; i++)
+                for (var i = 0; i < page.Count; i++)
                 {
-                    callback(ToPersistent(current, i, persistenceId, options.Serializer));
+                    callback(ToPersistent(page, i, persistenceId, page.Take(i, deserialize)));
                 }
                 if (!more)
                 {
                     return;
                 }
+                // Also the point after which the helper no longer touches this page, so it can be refilled.
                 await reading!.ConfigureAwait(false);
                 reading = null;
                 (current, ahead) = (ahead, current);
@@ -100,7 +111,7 @@ internal static class EventRows
             await dialect.ReadPageAsync(connection, new EventQuery(persistenceId, next, toSequenceNr, limit, WithOrdering: true), page, cancellationToken).ConfigureAwait(false);
             for (var i = 0; i < page.Count; i++)
             {
-                yield return new EventRow(ToPersistent(page, i, persistenceId, options.Serializer), page.Orderings[i]);
+                yield return new EventRow(ToPersistent(page, i, persistenceId, Deserialize(page, i, persistenceId, options.Serializer)), page.Orderings[i]);
             }
             count += page.Count;
             if (page.Count < limit)
@@ -111,20 +122,19 @@ internal static class EventRows
         }
     }
 
-    private static Persistent ToPersistent(EventPage page, int i, string persistenceId, IEventSerializer serializer)
+    private static object Deserialize(EventPage page, int i, string persistenceId, IEventSerializer serializer)
     {
-        var sequenceNr = page.SequenceNrs[i];
-        var manifest = page.Manifests[i];
-        object payload;
         try
         {
-            payload = serializer.Deserialize(manifest, page.Payload(i));
+            return serializer.Deserialize(page.Manifests[i], page.Payload(i));
         }
         catch (SerializationException cause)
         {
-            throw new SerializationException($"Cannot replay [{persistenceId}] sequence number {sequenceNr}: {cause.Message}", cause);
+            throw new SerializationException($"Cannot replay [{persistenceId}] sequence number {page.SequenceNrs[i]}: {cause.Message}", cause);
         }
-        // The writer id is not read back: nothing in replay uses it, and it is one string less per event.
-        return new Persistent(payload, sequenceNr, persistenceId, manifest, "", DateTimeOffset.FromUnixTimeMilliseconds(page.Created[i]), NoTags);
     }
+
+    // The writer id is not read back: nothing in replay uses it, and it is one string less per event.
+    private static Persistent ToPersistent(EventPage page, int i, string persistenceId, object payload) =>
+        new(payload, page.SequenceNrs[i], persistenceId, page.Manifests[i], "", DateTimeOffset.FromUnixTimeMilliseconds(page.Created[i]), NoTags);
 }
