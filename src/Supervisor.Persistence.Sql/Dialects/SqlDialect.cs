@@ -24,6 +24,9 @@ internal abstract class SqlDialect : IAsyncDisposable
         page.Clear();
         await using var command = connection.Command(query.WithOrdering ? EventQuery.Sql : EventQuery.SqlWithoutOrdering)
             .With("@pid", query.PersistenceId).With("@from", query.From).With("@to", query.To).With("@limit", query.Limit);
+        // Npgsql keeps prepared statements on the physical connection: after the first page this skips parsing and
+        // planning the query on the server.
+        await command.PrepareAsync(cancellationToken).ConfigureAwait(false);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
