@@ -134,7 +134,33 @@ internal sealed class JournalWriter : IAsyncDisposable
 
     private async Task<InsertStatements> WriteTransactionAsync(IReadOnlyList<WriteRequest> requests, InsertStatements? connection)
     {
-        connection ??= new InsertStatements(await _dialect.OpenAsync(CancellationToken.None).ConfigureAwait(false));
+        if (connection is not null)
+        {
+            await WriteOrDisposeAsync(requests, connection, opened: false).ConfigureAwait(false);
+            return connection;
+        }
+        connection = new InsertStatements(await _dialect.OpenAsync(CancellationToken.None).ConfigureAwait(false));
+        await WriteOrDisposeAsync(requests, connection, opened: true).ConfigureAwait(false);
+        return connection;
+    }
+
+    private async Task WriteOrDisposeAsync(IReadOnlyList<WriteRequest> requests, InsertStatements connection, bool opened)
+    {
+        try
+        {
+            await WriteRowsAsync(requests, connection).ConfigureAwait(false);
+        }
+        catch when (opened)
+        {
+            // The caller never got this connection, so it could not drop it; an undisposed Npgsql connection would
+            // hold its pool slot for good.
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private async Task WriteRowsAsync(IReadOnlyList<WriteRequest> requests, InsertStatements connection)
+    {
         await using var transaction = await connection.Connection.BeginTransactionAsync().ConfigureAwait(false);
         IReadOnlyList<JournalRow> rows;
         if (requests.Count == 1)
@@ -162,7 +188,6 @@ internal sealed class JournalWriter : IAsyncDisposable
         await transaction.CommitAsync().ConfigureAwait(false);
         Interlocked.Increment(ref _transactions);
         Interlocked.Add(ref _rowsWritten, rows.Count);
-        return connection;
     }
 
     private static bool HasTags(IReadOnlyList<JournalRow> rows)

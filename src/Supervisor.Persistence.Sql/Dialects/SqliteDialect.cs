@@ -79,9 +79,10 @@ internal sealed class SqliteDialect : SqlDialect
         page.Clear();
         var db = ((SqliteConnection)connection).Handle!;
         var sql = query.WithOrdering ? NativeSql : NativeSqlWithoutOrdering;
-        Check(raw.sqlite3_prepare_v2(db, sql, out var statement), db);
+        var prepared = raw.sqlite3_prepare_v2(db, sql, out var statement);
         using (statement)
         {
+            Check(prepared, db);
             Check(raw.sqlite3_bind_text(statement, 1, query.PersistenceId), db);
             Check(raw.sqlite3_bind_int64(statement, 2, query.From), db);
             Check(raw.sqlite3_bind_int64(statement, 3, query.To), db);
