@@ -30,10 +30,17 @@ internal abstract class SqlDialect : IAsyncDisposable
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
+            var sequenceNr = reader.GetInt64(0);
+            var created = reader.GetInt64(1);
+            var manifest = page.Manifest(reader.GetString(2));
             // Npgsql copies the column straight from its row buffer into the page: no byte array per event.
-            var length = (int)reader.GetBytes(2, 0, null, 0, 0);
-            var target = page.Add(reader.GetInt64(0), reader.GetInt64(1), query.WithOrdering ? reader.GetInt64(4) : 0, page.Manifest(reader.GetString(3)), length);
-            reader.GetBytes(2, 0, target.Array, target.Offset, length);
+            var length = (int)reader.GetBytes(3, 0, null, 0, 0);
+            var target = page.Add(sequenceNr, created, 0, manifest, length);
+            reader.GetBytes(3, 0, target.Array, target.Offset, length);
+            if (query.WithOrdering)
+            {
+                page.Orderings[page.Count - 1] = reader.GetInt64(4);
+            }
         }
     }
 

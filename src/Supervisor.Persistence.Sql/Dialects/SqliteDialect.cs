@@ -90,9 +90,9 @@ internal sealed class SqliteDialect : SqlDialect
             int rc;
             while ((rc = raw.sqlite3_step(statement)) == raw.SQLITE_ROW)
             {
-                var payload = raw.sqlite3_column_blob(statement, 2);
                 // column_blob of a TEXT value is its UTF-8 bytes, without a string being made.
-                var manifest = page.Manifest(raw.sqlite3_column_blob(statement, 3));
+                var manifest = page.Manifest(raw.sqlite3_column_blob(statement, 2));
+                var payload = raw.sqlite3_column_blob(statement, 3);
                 var ordering = query.WithOrdering ? raw.sqlite3_column_int64(statement, 4) : 0;
                 var target = page.Add(raw.sqlite3_column_int64(statement, 0), raw.sqlite3_column_int64(statement, 1), ordering, manifest, payload.Length);
                 payload.CopyTo(target);
