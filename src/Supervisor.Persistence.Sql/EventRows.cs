@@ -10,37 +10,88 @@ internal static class EventRows
 {
     private static readonly IReadOnlySet<string> NoTags = new HashSet<string>();
 
-    /// <summary>Reads the payload column (into a pooled buffer where the provider does that cheaply) and deserializes it.</summary>
-    private static object Deserialize(System.Data.Common.DbDataReader reader, bool pooled, IEventSerializer serializer, string persistenceId, long sequenceNr, string manifest)
+    /// <summary>
+    /// Replays into <paramref name="callback"/>, in sequence order, on the caller's flow. While one page is being
+    /// deserialized and handed to the callback, a second task reads the next page (on the same connection, one read
+    /// at a time) and then helps deserializing the current page from its end, so reading, deserializing and
+    /// delivering are spread over two cores instead of taking turns on one.
+    /// </summary>
+    public static async Task ReplayAsync(
+        SqlDialect dialect,
+        SqlJournalOptions options,
+        string persistenceId,
+        long fromSequenceNr,
+        long toSequenceNr,
+        long max,
+        Action<IPersistentRepresentation> callback,
+        CancellationToken cancellationToken)
     {
-        if (!pooled)
+        var next = Math.Max(1, fromSequenceNr);
+        if (max <= 0 || next > toSequenceNr)
         {
-            try
-            {
-                return serializer.Deserialize(manifest, (byte[])reader.GetValue(2));
-            }
-            catch (SerializationException cause)
-            {
-                throw new SerializationException($"Cannot replay [{persistenceId}] sequence number {sequenceNr}: {cause.Message}", cause);
-            }
+            return;
         }
-        var length = (int)reader.GetBytes(2, 0, null, 0, 0);
-        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(length);
+        var pageSize = (int)Math.Min(options.ReplayPageSize, max);
+        await using var connection = await dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var first = new EventPage(pageSize);
+        using var second = new EventPage(pageSize);
+        var (current, ahead) = (first, second);
+        var serializer = options.Serializer;
+        var remaining = max;
+        var query = new EventQuery(persistenceId, next, toSequenceNr, pageSize, WithOrdering: false);
+        await dialect.ReadPageAsync(connection, query, current, cancellationToken).ConfigureAwait(false);
+        Task? reading = null;
         try
         {
-            var read = (int)reader.GetBytes(2, 0, buffer, 0, length);
-            return serializer.Deserialize(manifest, buffer.AsSpan(0, read));
-        }
-        catch (SerializationException cause)
-        {
-            throw new SerializationException($"Cannot replay [{persistenceId}] sequence number {sequenceNr}: {cause.Message}", cause);
+            while (true)
+            {
+                var page = current;
+                Func<int, object> deserialize = i => Deserialize(page, i, persistenceId, serializer);
+                remaining -= page.Count;
+                var more = page.Count == query.Limit && remaining > 0;
+                if (more)
+                {
+                    next = page.SequenceNrs[page.Count - 1] + 1;
+                    more = next <= toSequenceNr;
+                }
+                if (more)
+                {
+                    query = query with { From = next, Limit = (int)Math.Min(pageSize, remaining) };
+                    var (readQuery, target) = (query, ahead);
+                    reading = Task.Run(
+                        async () =>
+                        {
+                            await dialect.ReadPageAsync(connection, readQuery, target, cancellationToken).ConfigureAwait(false);
+                            page.DeserializeFromBack(deserialize);
+                        },
+                        cancellationToken);
+                }
+                for (var i = 0; i < page.Count; i++)
+                {
+                    callback(ToPersistent(page, i, persistenceId, page.Take(i, deserialize)));
+                }
+                if (!more)
+                {
+                    return;
+                }
+                // Also the point after which the helper no longer touches this page, so it can be refilled.
+                await reading!.ConfigureAwait(false);
+                reading = null;
+                (current, ahead) = (ahead, current);
+            }
         }
         finally
         {
-            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+            // The connection and pages must not be released under a read still running; its own failure matters
+            // only if nothing else failed first, and then it has already been thrown by the await above.
+            if (reading is not null)
+            {
+                await reading.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
         }
     }
 
+    /// <summary>The events with their global ordering, a page at a time.</summary>
     public static async IAsyncEnumerable<EventRow> ReadAsync(
         SqlDialect dialect,
         SqlJournalOptions options,
@@ -53,37 +104,37 @@ internal static class EventRows
         var next = Math.Max(1, fromSequenceNr);
         long count = 0;
         await using var connection = await dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var page = new EventPage((int)Math.Min(options.ReplayPageSize, Math.Max(1, max)));
         while (count < max && next <= toSequenceNr)
         {
-            var page = (int)Math.Min(options.ReplayPageSize, max - count);
-            await using var command = connection.Command(
-                    """
-                    SELECT sequence_number, created, message, manifest, ordering FROM journal
-                    WHERE persistence_id = @pid AND sequence_number >= @from AND sequence_number <= @to AND deleted = FALSE
-                    ORDER BY sequence_number LIMIT @limit
-                    """)
-                .With("@pid", persistenceId).With("@from", next).With("@to", toSequenceNr).With("@limit", page);
-            var read = 0;
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            var limit = (int)Math.Min(options.ReplayPageSize, max - count);
+            await dialect.ReadPageAsync(connection, new EventQuery(persistenceId, next, toSequenceNr, limit, WithOrdering: true), page, cancellationToken).ConfigureAwait(false);
+            for (var i = 0; i < page.Count; i++)
             {
-                read++;
-                var sequenceNr = reader.GetInt64(0);
-                var manifest = reader.GetString(3);
-                var payload = Deserialize(reader, dialect.PooledBlobReads, options.Serializer, persistenceId, sequenceNr, manifest);
-                // The writer id is not read back: nothing in replay uses it, and it is one string less per event.
-                var persistent = new Persistent(payload, sequenceNr, persistenceId, manifest, "", DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1)), NoTags);
-                yield return new EventRow(persistent, reader.GetInt64(4));
-                count++;
-                next = sequenceNr + 1;
+                yield return new EventRow(ToPersistent(page, i, persistenceId, Deserialize(page, i, persistenceId, options.Serializer)), page.Orderings[i]);
             }
-            if (read < page)
+            count += page.Count;
+            if (page.Count < limit)
             {
                 yield break;
             }
+            next = page.SequenceNrs[page.Count - 1] + 1;
         }
     }
-}
 
-/// <summary>An event with its global ordering.</summary>
-internal readonly record struct EventRow(Persistent Persistent, long Ordering);
+    private static object Deserialize(EventPage page, int i, string persistenceId, IEventSerializer serializer)
+    {
+        try
+        {
+            return serializer.Deserialize(page.Manifests[i], page.Payload(i));
+        }
+        catch (SerializationException cause)
+        {
+            throw new SerializationException($"Cannot replay [{persistenceId}] sequence number {page.SequenceNrs[i]}: {cause.Message}", cause);
+        }
+    }
+
+    // The writer id is not read back: nothing in replay uses it, and it is one string less per event.
+    private static Persistent ToPersistent(EventPage page, int i, string persistenceId, object payload) =>
+        new(payload, page.SequenceNrs[i], persistenceId, page.Manifests[i], "", DateTimeOffset.FromUnixTimeMilliseconds(page.Created[i]), NoTags);
+}

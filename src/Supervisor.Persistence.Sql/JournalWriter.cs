@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Text;
 using System.Threading.Channels;
 using Supervisor.Persistence.Sql.Dialects;
 
@@ -13,17 +12,10 @@ namespace Supervisor.Persistence.Sql;
 /// </summary>
 internal sealed class JournalWriter : IAsyncDisposable
 {
-    private const int RowsPerStatement = 100;
-
-    // Parameter names per row position, built once: a hot path must not format six strings per event.
-    private static readonly string[][] ParameterNames = Enumerable.Range(0, RowsPerStatement)
-        .Select(static i => new[] { $"@p{i}", $"@s{i}", $"@c{i}", $"@m{i}", $"@f{i}", $"@w{i}" })
-        .ToArray();
     private readonly Channel<WriteRequest> _queue = Channel.CreateUnbounded<WriteRequest>(new UnboundedChannelOptions { SingleReader = false });
     private readonly SqlDialect _dialect;
     private readonly SqlJournalOptions _options;
     private readonly Task[] _writers;
-    private readonly Dictionary<int, string> _insertSql = [];
 
     public JournalWriter(SqlDialect dialect, SqlJournalOptions options)
     {
@@ -63,7 +55,7 @@ internal sealed class JournalWriter : IAsyncDisposable
     private async Task WriterLoopAsync()
     {
         var batch = new List<WriteRequest>();
-        DbConnection? connection = null;
+        InsertStatements? connection = null;
         try
         {
             while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
@@ -102,7 +94,7 @@ internal sealed class JournalWriter : IAsyncDisposable
     }
 
     /// <returns>The connection to reuse, or null if it broke.</returns>
-    private async Task<DbConnection?> WriteWithIsolationAsync(List<WriteRequest> batch, DbConnection? connection)
+    private async Task<InsertStatements?> WriteWithIsolationAsync(List<WriteRequest> batch, InsertStatements? connection)
     {
         try
         {
@@ -111,7 +103,8 @@ internal sealed class JournalWriter : IAsyncDisposable
             {
                 request.Succeed();
             }
-            // Each writer keeps its connection between batches (no pool round trip, no per-open PRAGMAs); a failure drops it.
+            // Each writer keeps its connection and prepared statements between batches (no pool round trip, no
+            // per-open PRAGMAs, no re-parse); a failure drops them.
             return connection;
         }
         catch (Exception) when (batch.Count > 1)
@@ -139,41 +132,84 @@ internal sealed class JournalWriter : IAsyncDisposable
         }
     }
 
-    private async Task<DbConnection> WriteTransactionAsync(IReadOnlyList<WriteRequest> requests, DbConnection? connection)
+    private async Task<InsertStatements> WriteTransactionAsync(IReadOnlyList<WriteRequest> requests, InsertStatements? connection)
     {
-        connection ??= await _dialect.OpenAsync(CancellationToken.None).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync().ConfigureAwait(false);
-        var rows = new List<JournalRow>();
-        foreach (var request in requests)
+        if (connection is not null)
         {
-            rows.AddRange(request.Rows);
+            await WriteOrDisposeAsync(requests, connection, opened: false).ConfigureAwait(false);
+            return connection;
         }
-        for (var start = 0; start < rows.Count; start += RowsPerStatement)
+        connection = new InsertStatements(await _dialect.OpenAsync(CancellationToken.None).ConfigureAwait(false));
+        await WriteOrDisposeAsync(requests, connection, opened: true).ConfigureAwait(false);
+        return connection;
+    }
+
+    private async Task WriteOrDisposeAsync(IReadOnlyList<WriteRequest> requests, InsertStatements connection, bool opened)
+    {
+        try
         {
-            var count = Math.Min(RowsPerStatement, rows.Count - start);
-            await InsertAsync(connection, transaction, rows, start, count).ConfigureAwait(false);
+            await WriteRowsAsync(requests, connection).ConfigureAwait(false);
+        }
+        catch when (opened)
+        {
+            // The caller never got this connection, so it could not drop it; an undisposed Npgsql connection would
+            // hold its pool slot for good.
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private async Task WriteRowsAsync(IReadOnlyList<WriteRequest> requests, InsertStatements connection)
+    {
+        await using var transaction = await connection.Connection.BeginTransactionAsync().ConfigureAwait(false);
+        IReadOnlyList<JournalRow> rows;
+        if (requests.Count == 1)
+        {
+            rows = requests[0].Rows;
+        }
+        else
+        {
+            var all = new List<JournalRow>(_options.BatchSize);
+            foreach (var request in requests)
+            {
+                all.AddRange(request.Rows);
+            }
+            rows = all;
+        }
+        if (HasTags(rows) || !await _dialect.TryBulkInsertAsync(connection.Connection, rows).ConfigureAwait(false))
+        {
+            var perStatement = _dialect.RowsPerInsert;
+            for (var start = 0; start < rows.Count; start += perStatement)
+            {
+                var count = Math.Min(perStatement, rows.Count - start);
+                await InsertAsync(connection, transaction, rows, start, count).ConfigureAwait(false);
+            }
         }
         await transaction.CommitAsync().ConfigureAwait(false);
         Interlocked.Increment(ref _transactions);
         Interlocked.Add(ref _rowsWritten, rows.Count);
-        return connection;
     }
 
-    private async Task InsertAsync(DbConnection connection, DbTransaction transaction, List<JournalRow> rows, int start, int count)
+    private static bool HasTags(IReadOnlyList<JournalRow> rows)
+    {
+        foreach (var row in rows)
+        {
+            if (row.Tags.Count > 0)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static async Task InsertAsync(InsertStatements statements, DbTransaction transaction, IReadOnlyList<JournalRow> rows, int start, int count)
     {
         var tagged = false;
         for (var i = start; i < start + count; i++)
         {
             tagged |= rows[i].Tags.Count > 0;
         }
-        await using var command = connection.Command(InsertSql(count) + (tagged ? " RETURNING ordering, persistence_id, sequence_number" : ""), transaction);
-        for (var i = 0; i < count; i++)
-        {
-            var row = rows[start + i];
-            var names = ParameterNames[i];
-            command.With(names[0], row.PersistenceId).With(names[1], row.SequenceNr).With(names[2], row.CreatedUnixMs)
-                .With(names[3], row.Message).With(names[4], row.Manifest).With(names[5], row.WriterUuid);
-        }
+        var command = statements.Bind(rows, start, count, tagged, transaction);
         if (!tagged)
         {
             await command.ExecuteNonQueryAsync().ConfigureAwait(false);
@@ -193,37 +229,20 @@ internal sealed class JournalWriter : IAsyncDisposable
             var row = rows[i];
             foreach (var tag in row.Tags)
             {
-                await using var insertTag = connection.Command("INSERT INTO tags (ordering_id, tag, persistence_id, sequence_nr) VALUES (@o, @t, @p, @s)", transaction)
+                await using var insertTag = statements.Connection.Command("INSERT INTO tags (ordering_id, tag, persistence_id, sequence_nr) VALUES (@o, @t, @p, @s)", transaction)
                     .With("@o", orderings[(row.PersistenceId, row.SequenceNr)]).With("@t", tag).With("@p", row.PersistenceId).With("@s", row.SequenceNr);
                 await insertTag.ExecuteNonQueryAsync().ConfigureAwait(false);
             }
         }
     }
 
-    private string InsertSql(int count)
-    {
-        lock (_insertSql)
-        {
-            if (_insertSql.TryGetValue(count, out var sql))
-            {
-                return sql;
-            }
-            var builder = new StringBuilder("INSERT INTO journal (persistence_id, sequence_number, created, message, manifest, writer_uuid) VALUES ");
-            for (var i = 0; i < count; i++)
-            {
-                builder.Append(i == 0 ? "" : ", ").Append($"(@p{i}, @s{i}, @c{i}, @m{i}, @f{i}, @w{i})");
-            }
-            return _insertSql[count] = builder.ToString();
-        }
-    }
-
-    private async Task<DbConnection?> FailedAsync(DbConnection? connection)
+    private async Task<InsertStatements?> FailedAsync(InsertStatements? connection)
     {
         _dialect.ConnectionFailed();
         return await DropAsync(connection).ConfigureAwait(false);
     }
 
-    private static async Task<DbConnection?> DropAsync(DbConnection? connection)
+    private static async Task<InsertStatements?> DropAsync(InsertStatements? connection)
     {
         if (connection is not null)
         {

@@ -82,10 +82,7 @@ public sealed class SqlJournal : AsyncWriteJournal, IAsyncDisposable
         ArgumentNullException.ThrowIfNull(recoveryCallback);
         try
         {
-            await foreach (var row in EventRows.ReadAsync(_dialect, _options, persistenceId, fromSequenceNr, toSequenceNr, max, cancellationToken).ConfigureAwait(false))
-            {
-                recoveryCallback(row.Persistent);
-            }
+            await EventRows.ReplayAsync(_dialect, _options, persistenceId, fromSequenceNr, toSequenceNr, max, recoveryCallback, cancellationToken).ConfigureAwait(false);
         }
         catch (System.Data.Common.DbException)
         {

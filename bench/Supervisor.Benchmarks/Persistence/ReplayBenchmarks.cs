@@ -14,6 +14,9 @@ public class ReplayBenchmarks
     private const string Pid = "replay-1";
     private JournalTarget _target = null!;
     private SqlJournal _journal = null!;
+    private TimeSpan _cpuAtIterationStart;
+    private TimeSpan _cpuTotal;
+    private long _eventsMeasured;
 
     [Params(SqlEngine.Sqlite, SqlEngine.PostgreSql)]
     public SqlEngine Engine { get; set; }
@@ -34,8 +37,20 @@ public class ReplayBenchmarks
     [GlobalCleanup]
     public async Task CleanupAsync()
     {
+        // Process CPU (user + kernel, all threads, client side; a PostgreSQL server's own CPU is not included).
+        Console.WriteLine($"// cpu per event: {_cpuTotal.TotalMicroseconds / Math.Max(1, _eventsMeasured):F2} us over {_eventsMeasured} events");
         await _journal.DisposeAsync();
         await _target.DisposeAsync();
+    }
+
+    [IterationSetup]
+    public void StartCpu() => _cpuAtIterationStart = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+
+    [IterationCleanup]
+    public void MeasureCpu()
+    {
+        _cpuTotal += System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - _cpuAtIterationStart;
+        _eventsMeasured += Events;
     }
 
     [Benchmark(Baseline = true, OperationsPerInvoke = Events)]

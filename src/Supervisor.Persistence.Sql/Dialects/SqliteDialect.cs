@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace Supervisor.Persistence.Sql.Dialects;
 
@@ -21,6 +22,11 @@ internal sealed class SqliteDialect : SqlDialect
     }
 
     public override SqlEngine Engine => SqlEngine.Sqlite;
+
+    // SQLite binds every parameter by name, and that lookup scans the statement's parameter list: the cost per row
+    // grows with the rows in the statement (6 columns x 100 rows made binding dominate the write). A few rows per
+    // statement keep it small while still saving most of the per-statement overhead.
+    public override int RowsPerInsert => 16;
 
     public override IReadOnlyList<string> Schema { get; } =
     [
@@ -60,6 +66,58 @@ internal sealed class SqliteDialect : SqlDialect
 
     public override string UpsertSnapshot =>
         "INSERT OR REPLACE INTO snapshot (persistence_id, sequence_number, created, snapshot, manifest) VALUES (@pid, @seq, @created, @snapshot, @manifest)";
+
+    /// <summary>
+    /// Steps the query on the connection's native handle. Through the ADO.NET reader every column costs a managed
+    /// call, GetString a new string and GetValue a new byte array per event (GetBytes even opens a blob stream);
+    /// here the payload is copied from SQLite's row straight into the page and the manifest is compared as bytes.
+    /// Microsoft.Data.Sqlite is synchronous underneath anyway, so nothing async is lost.
+    /// </summary>
+    public override ValueTask ReadPageAsync(DbConnection connection, EventQuery query, EventPage page, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        page.Clear();
+        var db = ((SqliteConnection)connection).Handle!;
+        var sql = query.WithOrdering ? NativeSql : NativeSqlWithoutOrdering;
+        var prepared = raw.sqlite3_prepare_v2(db, sql, out var statement);
+        using (statement)
+        {
+            Check(prepared, db);
+            Check(raw.sqlite3_bind_text(statement, 1, query.PersistenceId), db);
+            Check(raw.sqlite3_bind_int64(statement, 2, query.From), db);
+            Check(raw.sqlite3_bind_int64(statement, 3, query.To), db);
+            Check(raw.sqlite3_bind_int64(statement, 4, query.Limit), db);
+            int rc;
+            while ((rc = raw.sqlite3_step(statement)) == raw.SQLITE_ROW)
+            {
+                // column_blob of a TEXT value is its UTF-8 bytes, without a string being made.
+                var manifest = page.Manifest(raw.sqlite3_column_blob(statement, 2));
+                var payload = raw.sqlite3_column_blob(statement, 3);
+                var ordering = query.WithOrdering ? raw.sqlite3_column_int64(statement, 4) : 0;
+                var target = page.Add(raw.sqlite3_column_int64(statement, 0), raw.sqlite3_column_int64(statement, 1), ordering, manifest, payload.Length);
+                payload.CopyTo(target);
+            }
+            if (rc != raw.SQLITE_DONE)
+            {
+                SqliteException.ThrowExceptionForRC(rc, db);
+            }
+        }
+        return ValueTask.CompletedTask;
+    }
+
+    private static readonly string NativeSql = EventQuery.Sql.Replace("@pid", "?1", StringComparison.Ordinal).Replace("@from", "?2", StringComparison.Ordinal)
+        .Replace("@to", "?3", StringComparison.Ordinal).Replace("@limit", "?4", StringComparison.Ordinal);
+
+    private static readonly string NativeSqlWithoutOrdering = EventQuery.SqlWithoutOrdering.Replace("@pid", "?1", StringComparison.Ordinal)
+        .Replace("@from", "?2", StringComparison.Ordinal).Replace("@to", "?3", StringComparison.Ordinal).Replace("@limit", "?4", StringComparison.Ordinal);
+
+    private static void Check(int rc, sqlite3 db)
+    {
+        if (rc != raw.SQLITE_OK)
+        {
+            SqliteException.ThrowExceptionForRC(rc, db);
+        }
+    }
 
     protected override async ValueTask<DbConnection> OpenCoreAsync(CancellationToken cancellationToken)
     {

@@ -104,6 +104,19 @@ public abstract class JournalSpec : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_large_atomic_write_is_stored_whole_and_a_large_duplicate_is_refused_whole()
+    {
+        // Large enough for the bulk path of an engine that has one (PostgreSQL's COPY).
+        var pid = NewId();
+        var items = Enumerable.Range(1, 40).Select(i => (object)new ItemAdded($"i{i}", i)).ToArray();
+        Assert.Null(await Journal.WriteMessagesAsync([Write(pid, 1, items)]));
+        await Assert.ThrowsAnyAsync<Exception>(() => Journal.WriteMessagesAsync([Write(pid, 30, items)]));
+        var events = await ReplayAsync(pid);
+        Assert.Equal(Enumerable.Range(1, 40).Select(i => (long)i), events.Select(e => e.SequenceNr));
+        Assert.Equal(new ItemAdded("i40", 40), events[^1].Payload);
+    }
+
+    [Fact]
     public async Task Concurrent_writers_all_land_with_contiguous_histories()
     {
         var ids = Enumerable.Range(0, 40).Select(_ => NewId()).ToList();
@@ -133,6 +146,24 @@ public abstract class JournalSpec : IAsyncLifetime
         foreach (var pid in innocent)
         {
             Assert.Single(await ReplayAsync(pid));
+        }
+    }
+
+    [Fact]
+    public async Task A_bad_write_of_one_id_does_not_fail_large_concurrent_writes_of_others()
+    {
+        // Every batch with an innocent write in it is large enough for an engine's bulk path (PostgreSQL's COPY).
+        var victim = NewId();
+        await Journal.WriteMessagesAsync([Write(victim, 1, new ItemAdded("a", 1))]);
+        var innocent = Enumerable.Range(0, 10).Select(_ => NewId()).ToList();
+        var items = Enumerable.Range(1, 20).Select(i => (object)new ItemAdded($"i{i}", i)).ToArray();
+        var writes = innocent.Select(pid => Journal.WriteMessagesAsync([Write(pid, 1, items)])).ToList();
+        var duplicate = Journal.WriteMessagesAsync([Write(victim, 1, new ItemAdded("dup", 1))]);
+        await Assert.ThrowsAnyAsync<Exception>(() => duplicate);
+        Assert.All(await Task.WhenAll(writes), Assert.Null);
+        foreach (var pid in innocent)
+        {
+            Assert.Equal(20, (await ReplayAsync(pid)).Count);
         }
     }
 

@@ -1,6 +1,10 @@
 namespace Supervisor.Kernel.Persistence.Serialization;
 
 /// <summary>Turns events and snapshots into bytes with a manifest, and back.</summary>
+/// <remarks>
+/// Called from many threads at once: by every writer, by concurrent replays, and by two threads within one SQL
+/// journal replay. Implementations must be thread-safe.
+/// </remarks>
 public interface IEventSerializer
 {
     /// <summary>The manifest and bytes of <paramref name="payload"/>.</summary>
