@@ -138,7 +138,7 @@ internal static class ChainUpPushReader
                 }
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
-                    if (!JsonSlot.ReadObject(ref reader, slots[..BalanceFieldCount], BalanceField) || Balance(json, slots) is not { } balance)
+                    if (!JsonSlot.ReadObject<BalanceFields>(ref reader, slots[..BalanceFieldCount]) || Balance(json, slots) is not { } balance)
                     {
                         return null;
                     }
@@ -158,7 +158,7 @@ internal static class ChainUpPushReader
                     reader.Skip();
                     continue;
                 }
-                if (!JsonSlot.ReadObject(ref reader, slots, PositionField))
+                if (!JsonSlot.ReadObject<PositionFieldNames>(ref reader, slots))
                 {
                     return null;
                 }
@@ -186,7 +186,7 @@ internal static class ChainUpPushReader
         Span<JsonSlot> slots = stackalloc JsonSlot[AdlFieldCount];
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            if (!JsonSlot.ReadObject(ref reader, slots, AdlField)
+            if (!JsonSlot.ReadObject<AdlFields>(ref reader, slots)
                 || slots[AdlId].Text(json) is not { } id || slots[Al].Decimal(json) is not { } rank)
             {
                 return null;
@@ -238,32 +238,41 @@ internal static class ChainUpPushReader
         return new JsonSlot((int)reader.TokenStartIndex + (isString ? 1 : 0), reader.ValueSpan.Length, isString, Escaped: false).Text(json);
     }
 
-    private static int BalanceField(ReadOnlySpan<byte> name) => name.Length switch
+    private readonly struct BalanceFields : IJsonFields
     {
-        1 when name[0] == (byte)'c' => C,
-        2 when name.SequenceEqual("an"u8) => An,
-        2 when name.SequenceEqual("la"u8) => La,
-        2 when name.SequenceEqual("pn"u8) => Pn,
-        _ => -1,
-    };
+        public static int FieldOf(ReadOnlySpan<byte> name) => name.Length switch
+        {
+            1 when name[0] == (byte)'c' => C,
+            2 when name.SequenceEqual("an"u8) => An,
+            2 when name.SequenceEqual("la"u8) => La,
+            2 when name.SequenceEqual("pn"u8) => Pn,
+            _ => -1,
+        };
+    }
 
-    private static int PositionField(ReadOnlySpan<byte> name) => name.Length switch
+    private readonly struct PositionFieldNames : IJsonFields
     {
-        1 when name[0] == (byte)'s' => S,
-        1 when name[0] == (byte)'l' => L,
-        2 when name.SequenceEqual("id"u8) => Id,
-        2 when name.SequenceEqual("cn"u8) => Cn,
-        2 when name.SequenceEqual("pv"u8) => Pv,
-        2 when name.SequenceEqual("op"u8) => Op,
-        2 when name.SequenceEqual("hm"u8) => Hm,
-        _ => -1,
-    };
+        public static int FieldOf(ReadOnlySpan<byte> name) => name.Length switch
+        {
+            1 when name[0] == (byte)'s' => S,
+            1 when name[0] == (byte)'l' => L,
+            2 when name.SequenceEqual("id"u8) => Id,
+            2 when name.SequenceEqual("cn"u8) => Cn,
+            2 when name.SequenceEqual("pv"u8) => Pv,
+            2 when name.SequenceEqual("op"u8) => Op,
+            2 when name.SequenceEqual("hm"u8) => Hm,
+            _ => -1,
+        };
+    }
 
-    private static int AdlField(ReadOnlySpan<byte> name) => name.Length switch
+    private readonly struct AdlFields : IJsonFields
     {
-        2 when name.SequenceEqual("id"u8) => AdlId,
-        2 when name.SequenceEqual("al"u8) => Al,
-        2 when name.SequenceEqual("tp"u8) => Tp,
-        _ => -1,
-    };
+        public static int FieldOf(ReadOnlySpan<byte> name) => name.Length switch
+        {
+            2 when name.SequenceEqual("id"u8) => AdlId,
+            2 when name.SequenceEqual("al"u8) => Al,
+            2 when name.SequenceEqual("tp"u8) => Tp,
+            _ => -1,
+        };
+    }
 }

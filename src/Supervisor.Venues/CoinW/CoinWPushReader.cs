@@ -46,20 +46,25 @@ internal static class CoinWPushReader
             var items = -1;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("type"u8))
+                if (reader.ValueIsEscaped)
+                {
+                    return null;
+                }
+                var name = reader.ValueSpan;
+                if (name.SequenceEqual("type"u8))
                 {
                     reader.Read();
-                    type = reader.TokenType != JsonTokenType.String ? PushType.None
-                        : reader.ValueTextEquals("order"u8) ? PushType.Order
-                        : reader.ValueTextEquals("position"u8) ? PushType.Position
-                        : reader.ValueTextEquals("assets"u8) ? PushType.Assets
+                    type = reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped ? PushType.None
+                        : reader.ValueSpan.SequenceEqual("order"u8) ? PushType.Order
+                        : reader.ValueSpan.SequenceEqual("position"u8) ? PushType.Position
+                        : reader.ValueSpan.SequenceEqual("assets"u8) ? PushType.Assets
                         : PushType.None;
                     if (type == PushType.None)
                     {
                         return null;
                     }
                 }
-                else if (reader.ValueTextEquals("data"u8))
+                else if (name.SequenceEqual("data"u8))
                 {
                     reader.Read();
                     items = ReadItems(ref reader, ref slots);
@@ -68,14 +73,17 @@ internal static class CoinWPushReader
                         return null;
                     }
                 }
-                else if (reader.ValueTextEquals("event"u8) || reader.ValueTextEquals("channel"u8) || reader.ValueTextEquals("result"u8))
+                else if (name.SequenceEqual("event"u8) || name.SequenceEqual("channel"u8) || name.SequenceEqual("result"u8))
                 {
                     return null;
                 }
                 else
                 {
                     reader.Read();
-                    reader.Skip();
+                    if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+                    {
+                        reader.Skip();
+                    }
                 }
             }
             if (reader.TokenType != JsonTokenType.EndObject || reader.Read() || type == PushType.None || items < 0)
@@ -123,7 +131,7 @@ internal static class CoinWPushReader
                 }
                 slots = larger;
             }
-            if (!JsonSlot.ReadObject(ref reader, slots.AsSpan(count * FieldCount, FieldCount), FieldOf))
+            if (!JsonSlot.ReadObject<ItemFields>(ref reader, slots.AsSpan(count * FieldCount, FieldCount)))
             {
                 return -1;
             }
@@ -131,30 +139,6 @@ internal static class CoinWPushReader
         }
         return reader.TokenType == JsonTokenType.EndArray ? count : -1;
     }
-
-    private static int FieldOf(ReadOnlySpan<byte> name) =>
-        name.Length switch
-        {
-            2 when name.SequenceEqual("id"u8) => Id,
-            4 when name.SequenceEqual("hold"u8) => Hold,
-            6 when name.SequenceEqual("status"u8) => Status,
-            6 when name.SequenceEqual("margin"u8) => Margin,
-            6 when name.SequenceEqual("freeze"u8) => Freeze,
-            7 when name.SequenceEqual("posType"u8) => PosType,
-            8 when name.SequenceEqual("currency"u8) => Currency,
-            8 when name.SequenceEqual("leverage"u8) => Leverage,
-            9 when name.SequenceEqual("direction"u8) => Direction,
-            9 when name.SequenceEqual("openPrice"u8) => OpenPrice,
-            9 when name.SequenceEqual("available"u8) => Available,
-            10 when name.SequenceEqual("instrument"u8) => Instrument,
-            10 when name.SequenceEqual("orderPrice"u8) => OrderPrice,
-            10 when name.SequenceEqual("totalPiece"u8) => TotalPiece,
-            11 when name.SequenceEqual("orderStatus"u8) => OrderStatus,
-            12 when name.SequenceEqual("currentPiece"u8) => CurrentPiece,
-            12 when name.SequenceEqual("originalType"u8) => OriginalType,
-            12 when name.SequenceEqual("triggerPrice"u8) => TriggerPrice,
-            _ => -1,
-        };
 
     private static DecodeResult? Orders(ReadOnlySpan<byte> frame, JsonSlot[] slots, int items)
     {
@@ -261,4 +245,34 @@ internal static class CoinWPushReader
         : slot.Is(frame, "finish"u8) || slot.Is(frame, "Finish"u8) ? Events.OrderStatus.Filled
         : slot.Is(frame, "cancel"u8) || slot.Is(frame, "Cancel"u8) || slot.Is(frame, "cancelAll"u8) ? Events.OrderStatus.Cancelled
         : null;
+
+    /// <summary>The fields of an order, position or assets record.</summary>
+    private readonly struct ItemFields : IJsonFields
+    {
+        // Length and first letter pick the one candidate, so a name costs at most one comparison.
+        public static int FieldOf(ReadOnlySpan<byte> name) => name.Length < 2 ? -1 : (name.Length, name[0]) switch
+        {
+            (2, (byte)'i') => Is(name, "id"u8, Id),
+            (4, (byte)'h') => Is(name, "hold"u8, Hold),
+            (6, (byte)'s') => Is(name, "status"u8, Status),
+            (6, (byte)'m') => Is(name, "margin"u8, Margin),
+            (6, (byte)'f') => Is(name, "freeze"u8, Freeze),
+            (7, (byte)'p') => Is(name, "posType"u8, PosType),
+            (8, (byte)'c') => Is(name, "currency"u8, Currency),
+            (8, (byte)'l') => Is(name, "leverage"u8, Leverage),
+            (9, (byte)'d') => Is(name, "direction"u8, Direction),
+            (9, (byte)'o') => Is(name, "openPrice"u8, OpenPrice),
+            (9, (byte)'a') => Is(name, "available"u8, Available),
+            (10, (byte)'i') => Is(name, "instrument"u8, Instrument),
+            (10, (byte)'o') => Is(name, "orderPrice"u8, OrderPrice),
+            (10, (byte)'t') => Is(name, "totalPiece"u8, TotalPiece),
+            (11, (byte)'o') => Is(name, "orderStatus"u8, OrderStatus),
+            (12, (byte)'c') => Is(name, "currentPiece"u8, CurrentPiece),
+            (12, (byte)'o') => Is(name, "originalType"u8, OriginalType),
+            (12, (byte)'t') => Is(name, "triggerPrice"u8, TriggerPrice),
+            _ => -1,
+        };
+
+        private static int Is(ReadOnlySpan<byte> name, ReadOnlySpan<byte> expected, int field) => name.SequenceEqual(expected) ? field : -1;
+    }
 }

@@ -16,7 +16,9 @@ internal readonly record struct JsonSlot(int Start, int Length, bool IsString, b
     public bool Present => Length > 0 || IsString;
 
     /// <summary>Reads the properties of the object the reader is on into <paramref name="item"/>; false unless the object ends properly.</summary>
-    public static bool ReadObject(ref Utf8JsonReader reader, scoped Span<JsonSlot> item, FieldLookup fieldOf)
+    /// <remarks>The field table is a type argument, not a delegate, so the JIT inlines its lookup into this loop.</remarks>
+    public static bool ReadObject<TFields>(ref Utf8JsonReader reader, scoped Span<JsonSlot> item)
+        where TFields : IJsonFields
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
@@ -25,17 +27,19 @@ internal readonly record struct JsonSlot(int Start, int Length, bool IsString, b
         item.Clear();
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var field = reader.ValueIsEscaped ? -1 : fieldOf(reader.ValueSpan);
+            var field = reader.ValueIsEscaped ? -1 : TFields.FieldOf(reader.ValueSpan);
             reader.Read();
-            if (field < 0)
+            var scalar = reader.TokenType is JsonTokenType.String or JsonTokenType.Number;
+            if (field < 0 || !scalar)
             {
-                reader.Skip();
-                continue;
-            }
-            if (reader.TokenType is not (JsonTokenType.String or JsonTokenType.Number))
-            {
-                item[field] = Unreadable;
-                reader.Skip();
+                if (field >= 0)
+                {
+                    item[field] = Unreadable;
+                }
+                if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+                {
+                    reader.Skip();
+                }
                 continue;
             }
             var isString = reader.TokenType == JsonTokenType.String;
@@ -57,5 +61,3 @@ internal readonly record struct JsonSlot(int Start, int Length, bool IsString, b
     public decimal? DecimalOr(ReadOnlySpan<byte> frame, decimal fallback) => Present ? Decimal(frame) : fallback;
 }
 
-/// <summary>Maps a property name to its slot index, or a negative number for fields nobody reads.</summary>
-internal delegate int FieldLookup(ReadOnlySpan<byte> name);
