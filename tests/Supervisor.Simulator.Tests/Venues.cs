@@ -47,4 +47,16 @@ internal static class Venues
         var changes = (int)(after.Changes - before.Changes);
         return account.IsChainUp ? changes - (int)(after.Fills - before.Fills) : changes;
     }
+
+    /// <summary>Steps the activity, reading every frame it pushes, until the account holds a position.</summary>
+    public static async Task StepUntilAPositionIsOpenAsync(SimulatorHost host, SimAccount account, TestSocket socket)
+    {
+        while (host.Truth(account.Id).Positions.Count == 0)
+        {
+            for (var frames = StepAndCountFrames(host, account); frames > 0; frames--)
+            {
+                await socket.ReceiveAsync();
+            }
+        }
+    }
 }

@@ -49,13 +49,7 @@ public sealed class VirtualTimeTests
         var clock = new FakeTimeProvider();
         await using var host = await SimulatorHost.StartAsync(Venues.Options(clock));
         using var socket = await Venues.ChainUpPrivateAsync(host);
-        while (host.Truth(Venues.ChainUp.Id).Positions.Count == 0)
-        {
-            for (var frames = Venues.StepAndCountFrames(host, Venues.ChainUp); frames > 0; frames--)
-            {
-                await socket.ReceiveAsync();
-            }
-        }
+        await Venues.StepUntilAPositionIsOpenAsync(host, Venues.ChainUp, socket);
 
         for (var second = 0; second < 3; second++)
         {
