@@ -5,6 +5,7 @@ using Supervisor.Actors.Connection;
 using Supervisor.Actors.Market;
 using Supervisor.Actors.Protocol;
 using Supervisor.Actors.State;
+using Supervisor.Host.Status;
 using Supervisor.Kernel.Actor;
 using Supervisor.Persistence.Sql;
 using Supervisor.Simulator;
@@ -73,7 +74,7 @@ internal sealed class DemoRunner(int accounts, TimeSpan duration, TextWriter out
         var faultTask = faults ? InjectFaultsAsync(root, simulator, simAccounts, stopFaults.Token) : Task.CompletedTask;
         long events = 0;
         long eventsBefore = 0;
-        var reconnectsBefore = new Dictionary<string, int>(StringComparer.Ordinal);
+        var summary = new StatusSummary();
         if (interactive)
         {
             // A terminal: a live table, refreshed every second, instead of summary lines.
@@ -94,9 +95,8 @@ internal sealed class DemoRunner(int accounts, TimeSpan duration, TextWriter out
             await Task.Delay(step, cancellationToken).ContinueWith(_ => { }, CancellationToken.None);
             var statuses = (await root.Ask<AccountStatuses>(new GetAccountStatuses(), TimeSpan.FromSeconds(30))).Accounts;
             events = statuses.Sum(s => s.Events);
-            output.WriteLine($"t={(clock.Elapsed - started).TotalSeconds,4:F0}s live {statuses.Count(s => s.Connection == ConnectionStatus.Live)}/{accounts}, reconnects {statuses.Sum(s => s.Reconnects)}, auth failures {statuses.Sum(s => s.AuthFailures)}, events {events} (+{events - eventsBefore}){Problems(statuses, reconnectsBefore)}");
+            output.WriteLine($"t={(clock.Elapsed - started).TotalSeconds,4:F0}s {summary.Describe(statuses, accounts, $" (+{events - eventsBefore})")}");
             eventsBefore = events;
-            reconnectsBefore = statuses.ToDictionary(s => s.AccountId, s => s.Reconnects + s.AuthFailures, StringComparer.Ordinal);
         }
         await stopFaults.CancelAsync();
         await faultTask;
@@ -126,19 +126,6 @@ internal sealed class DemoRunner(int accounts, TimeSpan duration, TextWriter out
         var failed = failures.Select(f => f.Split(':')[0]).Distinct().Count();
         output.WriteLine($"RESULT: {accounts - failed}/{accounts} accounts equal to the simulator's ground truth.");
         return 1;
-    }
-
-    /// <summary>Why the accounts that reconnected since the last line did, most frequent first: an operator should not have to guess.</summary>
-    private static string Problems(IReadOnlyList<AccountStatus> statuses, Dictionary<string, int> before)
-    {
-        var reasons = statuses
-            .Where(s => s.Reconnects + s.AuthFailures > before.GetValueOrDefault(s.AccountId) && s.LastProblem is not null)
-            .GroupBy(s => $"{s.Venue}: {s.LastProblem}")
-            .OrderByDescending(g => g.Count())
-            .Take(3)
-            .Select(g => $"{g.Count()}× {g.Key}")
-            .ToList();
-        return reasons.Count == 0 ? "" : "; why: " + string.Join("; ", reasons);
     }
 
     /// <summary>Every few seconds, drops the sockets of a tenth of the accounts while trading goes on: what they miss comes back through reconciliation.</summary>

@@ -5,6 +5,7 @@ using Supervisor.Actors.Accounts;
 using Supervisor.Actors.Configuration;
 using Supervisor.Actors.Connection;
 using Supervisor.Actors.State;
+using Supervisor.Host.Status;
 using Supervisor.Kernel.Actor;
 using Supervisor.Kernel.Configuration;
 using Supervisor.Persistence.Sql;
@@ -86,6 +87,7 @@ internal sealed class SupervisorRunner(string configFile, TimeSpan? duration, Te
     {
         var started = DateTime.UtcNow;
         var total = settings.AccountDefinitions.Count;
+        var summary = new StatusSummary();
         while (!cancellationToken.IsCancellationRequested)
         {
             var wait = settings.StatusInterval;
@@ -100,9 +102,7 @@ internal sealed class SupervisorRunner(string configFile, TimeSpan? duration, Te
             }
             await Task.Delay(wait, cancellationToken).ContinueWith(_ => { }, CancellationToken.None);
             var statuses = (await root.Ask<AccountStatuses>(new GetAccountStatuses(), TimeSpan.FromSeconds(30))).Accounts;
-            output.WriteLine(
-                $"live {statuses.Count(s => s.Connection == ConnectionStatus.Live)}/{total}, reconnects {statuses.Sum(s => s.Reconnects)}, " +
-                $"auth failures {statuses.Sum(s => s.AuthFailures)}, events {statuses.Sum(s => s.Events)}");
+            output.WriteLine(summary.Describe(statuses, total));
         }
     }
 
