@@ -22,6 +22,16 @@ public sealed record AddAccount(AccountDefinition Account);
 /// <summary>Removes an account at run time; the root replies <see cref="AccountRemoved"/>.</summary>
 public sealed record RemoveAccount(string Venue, string AccountId);
 
+/// <summary>
+/// Replaces a supervised account with a new definition (credentials or endpoint changed): the old one is stopped
+/// first and the new one started once it has; the root replies <see cref="AccountReplaced"/> (or
+/// <see cref="AccountAdded"/> when there was none, <see cref="AccountRejected"/> when it cannot start).
+/// </summary>
+public sealed record ReplaceAccount(AccountDefinition Account);
+
+/// <summary>The account runs with its new definition.</summary>
+public sealed record AccountReplaced(string Venue, string AccountId);
+
 /// <summary>The account was added.</summary>
 public sealed record AccountAdded(string Venue, string AccountId);
 

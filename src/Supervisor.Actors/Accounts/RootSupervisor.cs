@@ -16,6 +16,7 @@ public sealed class RootSupervisor : ReceiveActor
     private readonly Func<AccountDefinition, Props?>? _stateFor;
     private readonly Dictionary<string, IActorRef> _accounts = new(StringComparer.Ordinal);
     private readonly List<IActorRef> _markets = [];
+    private readonly Dictionary<IActorRef, (AccountDefinition Account, IActorRef Requester)> _replacing = [];
 
     /// <summary>
     /// Starts with <paramref name="accounts"/>; <paramref name="stateFor"/> gives each account's state actor (none if
@@ -47,6 +48,19 @@ public sealed class RootSupervisor : ReceiveActor
             }
             Sender.Tell(new AccountRemoved(remove.Venue, remove.AccountId, existed), Self);
         });
+        Receive<ReplaceAccount>(replace =>
+        {
+            if (!_accounts.Remove(replace.Account.ActorName, out var old))
+            {
+                Sender.Tell(TryAdd(replace.Account, out var reason)
+                    ? new AccountAdded(replace.Account.Venue, replace.Account.Id)
+                    : new AccountRejected(replace.Account.Venue, replace.Account.Id, reason!), Self);
+                return;
+            }
+            // Its name is free only once it has stopped: the new one starts on its Terminated.
+            _replacing[old] = (replace.Account, Sender);
+            Context.Stop(old);
+        });
         Receive<ForAccount>(envelope =>
         {
             if (_accounts.TryGetValue(AccountDefinition.ActorNameFor(envelope.Venue, envelope.AccountId), out var account))
@@ -70,6 +84,14 @@ public sealed class RootSupervisor : ReceiveActor
         });
         Receive<Terminated>(t =>
         {
+            if (_replacing.Remove(t.ActorRef, out var replacement))
+            {
+                var (account, requester) = replacement;
+                requester.Tell(TryAdd(account, out var reason)
+                    ? new AccountReplaced(account.Venue, account.Id)
+                    : new AccountRejected(account.Venue, account.Id, reason!), Self);
+                return;
+            }
             foreach (var (name, actor) in _accounts)
             {
                 if (ReferenceEquals(actor, t.ActorRef))

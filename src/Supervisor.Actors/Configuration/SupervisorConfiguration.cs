@@ -45,6 +45,9 @@ public sealed partial class SupervisorConfiguration
     /// <summary>Delay before a failed REST snapshot is retried (supervisor.accounts.reconcile-retry).</summary>
     public TimeSpan ReconcileRetry { get; }
 
+    /// <summary>How often <c>supervisor run</c> checks its file for registry changes; zero for never (supervisor.run.reload-interval).</summary>
+    public TimeSpan ReloadInterval { get; private init; }
+
     /// <summary>How often <c>supervisor run</c> prints a summary line.</summary>
     public TimeSpan StatusInterval { get; }
 
@@ -61,6 +64,8 @@ public sealed partial class SupervisorConfiguration
         var reader = new Reader(problems);
         var accounts = reader.Try(() => ReadAccountSettings(merged), new AccountSettings());
         var statusInterval = reader.Try(() => Positive(merged, "supervisor.run.status-interval"), TimeSpan.FromSeconds(10));
+        var reloadInterval = reader.Try(() => merged.GetTimeSpan("supervisor.run.reload-interval") is var t && t >= TimeSpan.Zero ? t
+            : throw new HoconException("'supervisor.run.reload-interval' must be zero (off) or a positive duration", merged.GetValue("supervisor.run.reload-interval")!.Origin), TimeSpan.Zero);
         var snapshotEvery = reader.Try(() => merged.GetInt("supervisor.accounts.snapshot-every") is var n and >= 1 ? n
             : throw new HoconException("'supervisor.accounts.snapshot-every' must be at least 1", merged.GetValue("supervisor.accounts.snapshot-every")!.Origin), 500);
         var reconcileRetry = reader.Try(() => Positive(merged, "supervisor.accounts.reconcile-retry"), TimeSpan.FromSeconds(5));
@@ -71,7 +76,7 @@ public sealed partial class SupervisorConfiguration
         {
             throw new SupervisorConfigurationException(problems);
         }
-        return new SupervisorConfiguration(accounts, registry, marketData, statusInterval, snapshotEvery, reconcileRetry, merged);
+        return new SupervisorConfiguration(accounts, registry, marketData, statusInterval, snapshotEvery, reconcileRetry, merged) { ReloadInterval = reloadInterval };
     }
 
     private static AccountSettings ReadAccountSettings(Config c) => new()
@@ -143,18 +148,23 @@ public sealed partial class SupervisorConfiguration
                 }
                 var api = new ApiCredentials(credentials.Read(entry, "api-key", path), credentials.Read(entry, "secret", path));
                 var venuePath = venue == CoinWCodec.Venue ? "supervisor.venues.coinw" : $"supervisor.venues.chainup.tenants.{venue}";
+                var broker = venue == CoinWCodec.Venue ? 0 : entry.GetInt("broker", c.GetInt($"{venuePath}.broker"));
                 ISnapshotClient? snapshots = !reconcile ? null : venue == CoinWCodec.Venue
                     ? new CoinWSnapshotClient(RestHttp.Shared, RestUrl(c, venuePath + ".rest-url"), api.ApiKey, api.Secret, TimeProvider.System)
                     : new ChainUpSnapshotClient(RestHttp.Shared, RestUrl(c, venuePath + ".rest-url"), api.ApiKey, api.Secret, TimeProvider.System);
                 IVenueProtocol protocol = venue == CoinWCodec.Venue
                     ? new CoinWProtocol(Url(c, "supervisor.venues.coinw.url"), api) { Heartbeat = coinw!.Value.Heartbeat, SubscriptionSettings = coinw.Value.Subscriptions }
-                    : new ChainUpProtocol(Url(c, $"supervisor.venues.chainup.tenants.{venue}.url"), api,
-                        entry.GetInt("broker", c.GetInt($"supervisor.venues.chainup.tenants.{venue}.broker")), venue)
+                    : new ChainUpProtocol(Url(c, $"supervisor.venues.chainup.tenants.{venue}.url"), api, broker, venue)
                     {
                         Heartbeat = chainup!.Value.Heartbeat,
                         SubscriptionSettings = chainup.Value.Subscriptions,
                     };
-                return new AccountDefinition(id, protocol) { Snapshots = snapshots };
+                var restUrl = reconcile ? c.GetString(venuePath + ".rest-url") : "";
+                return new AccountDefinition(id, protocol)
+                {
+                    Snapshots = snapshots,
+                    Fingerprint = FingerprintOf(venue, id, protocol.Endpoint.ToString(), restUrl, broker, api),
+                };
             }, null);
             if (definition is not null)
             {
@@ -162,6 +172,14 @@ public sealed partial class SupervisorConfiguration
             }
         }
         return definitions;
+    }
+
+    // SHA-256 of the fields, length-prefixed so that no two different definitions can run together into the same text.
+    private static string FingerprintOf(string venue, string id, string endpoint, string restUrl, int broker, ApiCredentials api)
+    {
+        var text = string.Join("", new[] { venue, id, endpoint, restUrl, broker.ToString(System.Globalization.CultureInfo.InvariantCulture), api.ApiKey, api.Secret }
+            .Select(part => $"{part.Length}:{part}"));
+        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
     }
 
     private static (HeartbeatSettings Heartbeat, SubscriptionSettings Subscriptions)? Venue(Config c, string path) => (

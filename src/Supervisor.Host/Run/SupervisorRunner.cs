@@ -76,7 +76,13 @@ internal sealed class SupervisorRunner(string configFile, TimeSpan? duration, Te
                 "supervisor");
             var byVenue = settings.AccountDefinitions.GroupBy(d => d.Venue).Select(g => $"{g.Count()} {g.Key}");
             output.WriteLine($"supervisor: {settings.AccountDefinitions.Count} accounts ({string.Join(", ", byVenue)}), journal {journalOptions.Engine}");
+            using var stopWatching = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var watching = settings.ReloadInterval > TimeSpan.Zero
+                ? new RegistryReloader(configFile, credentials, settings.AccountDefinitions, output, error).WatchAsync(root, settings.ReloadInterval, stopWatching.Token)
+                : Task.CompletedTask;
             await ReportUntilStoppedAsync(root, settings, cancellationToken);
+            await stopWatching.CancelAsync();
+            await watching;
             await system.Terminate();
         }
         output.WriteLine("supervisor: stopped");
@@ -86,7 +92,6 @@ internal sealed class SupervisorRunner(string configFile, TimeSpan? duration, Te
     private async Task ReportUntilStoppedAsync(IActorRef root, SupervisorConfiguration settings, CancellationToken cancellationToken)
     {
         var started = DateTime.UtcNow;
-        var total = settings.AccountDefinitions.Count;
         var summary = new StatusSummary();
         while (!cancellationToken.IsCancellationRequested)
         {
@@ -102,7 +107,7 @@ internal sealed class SupervisorRunner(string configFile, TimeSpan? duration, Te
             }
             await Task.Delay(wait, cancellationToken).ContinueWith(_ => { }, CancellationToken.None);
             var statuses = (await root.Ask<AccountStatuses>(new GetAccountStatuses(), TimeSpan.FromSeconds(30))).Accounts;
-            output.WriteLine(summary.Describe(statuses, total));
+            output.WriteLine(summary.Describe(statuses, statuses.Count));
         }
     }
 

@@ -96,6 +96,26 @@ public sealed class RootSupervisorTests : TestKit.TestKit
     }
 
     [Fact]
+    public async Task A_replaced_account_stops_before_its_new_definition_starts_under_the_same_name()
+    {
+        await using var venue = await ScriptedVenue.StartAsync();
+        var root = ActorOf(RootSupervisor.Props([new AccountDefinition("a1", new ScriptedProtocol(venue.Uri))], Settings), "supervisor");
+        AwaitStatus(root, "a1", ConnectionStatus.Live);
+
+        root.Tell(new ReplaceAccount(new AccountDefinition("a1", new ScriptedProtocol(venue.Uri))));
+        ExpectMsg(new AccountReplaced("scripted", "a1"), TimeSpan.FromSeconds(10));
+        AwaitStatus(root, "a1", ConnectionStatus.Live);
+        // A fresh account: its connection counts from zero again.
+        Assert.Equal(0, StatusOf(root, "a1").Reconnects);
+
+        root.Tell(new ReplaceAccount(new AccountDefinition("a2", new ScriptedProtocol(venue.Uri))));
+        ExpectMsg(new AccountAdded("scripted", "a2"));
+        root.Tell(new ReplaceAccount(new AccountDefinition("a/3", new ScriptedProtocol(venue.Uri))));
+        ExpectMsg<AccountRejected>();
+        Assert.Equal(2, (await root.Ask<AccountStatuses>(new GetAccountStatuses(), TimeSpan.FromSeconds(5))).Accounts.Count);
+    }
+
+    [Fact]
     public async Task Decoded_events_reach_the_account_event_recipient()
     {
         await using var venue = await ScriptedVenue.StartAsync();

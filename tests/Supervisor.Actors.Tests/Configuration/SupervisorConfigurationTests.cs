@@ -69,6 +69,23 @@ public sealed class SupervisorConfigurationTests
     }
 
     [Fact]
+    public void A_fingerprint_changes_with_credentials_endpoint_or_broker_and_never_shows_the_secret()
+    {
+        static string Of(string entry, string extra = "") => Read($"{extra}\nsupervisor.registry = [{entry}]").AccountDefinitions.Single().Fingerprint!;
+        const string Base = "{ id = a1, venue = coinlocally, api-key = k, secret = hunter2 }";
+
+        var same = Of(Base);
+
+        Assert.Equal(same, Of(Base));
+        Assert.NotEqual(same, Of("{ id = a1, venue = coinlocally, api-key = k, secret = hunter3 }"));
+        Assert.NotEqual(same, Of("{ id = a1, venue = coinlocally, api-key = k, secret = hunter2, broker = 7 }"));
+        Assert.NotEqual(same, Of(Base, "supervisor.venues.chainup.tenants.coinlocally.url = \"wss://elsewhere.example/position_order/ws\""));
+        Assert.DoesNotContain("hunter2", same);
+        Assert.Equal(TimeSpan.FromSeconds(5), Read($"supervisor.registry = [{Base}]").ReloadInterval);
+        Assert.Contains("'supervisor.run.reload-interval' must be zero (off) or a positive duration", Fails($"supervisor.run.reload-interval = -1s\nsupervisor.registry = [{Base}]").Message);
+    }
+
+    [Fact]
     public void Every_problem_is_reported_at_once_with_its_position_and_no_secret()
     {
         var error = Fails("""

@@ -27,8 +27,8 @@ public sealed class RunCommandTests : IDisposable
         var config = Write("app.conf", $$"""
             supervisor {
               persistence.connection-string = "Data Source={{Path.Combine(_directory.FullName, "data", "journal.db")}}"
-              venues.coinw.url = "{{simulator.CoinWUri}}"
-              venues.chainup.tenants.coinlocally.url = "{{simulator.ChainUpUri}}"
+              venues.coinw { url = "{{simulator.CoinWUri}}", rest-url = "{{simulator.BaseUri}}" }
+              venues.chainup.tenants.coinlocally { url = "{{simulator.ChainUpUri}}", rest-url = "{{simulator.BaseUri}}" }
               run { status-interval = 200ms, log-level = Warning }
               registry = [
             {{registry}}
@@ -50,6 +50,74 @@ public sealed class RunCommandTests : IDisposable
         foreach (var account in accounts)
         {
             Assert.DoesNotContain(account.Secret, output.ToString());
+        }
+    }
+
+    [Fact]
+    public async Task Registry_changes_in_the_file_add_remove_and_replace_accounts_without_a_restart_and_a_broken_file_changes_nothing()
+    {
+        var accounts = SimulatorOptions.GenerateAccounts(3);
+        await using var simulator = await SimulatorHost.StartAsync(new SimulatorOptions { Accounts = accounts, TickInterval = TimeSpan.FromMilliseconds(100) });
+        // A query the simulator ignores changes the ChainUP endpoint's text, so its account must be replaced.
+        string Config(IEnumerable<string> entries, string chainUpQuery = "") => $$"""
+            supervisor {
+              persistence.connection-string = "Data Source={{Path.Combine(_directory.FullName, "data", "journal.db")}}"
+              venues.coinw { url = "{{simulator.CoinWUri}}", rest-url = "{{simulator.BaseUri}}" }
+              venues.chainup.tenants.coinlocally { url = "{{simulator.ChainUpUri}}{{chainUpQuery}}", rest-url = "{{simulator.BaseUri}}" }
+              run { status-interval = 100ms, reload-interval = 100ms, log-level = Warning }
+              registry = [ {{string.Join("\n", entries)}} ]
+            }
+            """;
+        string Entry(Simulator.Model.SimAccount a) => $"{{ id = {a.Id}, venue = {a.Venue}, api-key = \"{a.ApiKey}\", secret = \"{a.Secret}\" }}";
+        var config = Write("app.conf", Config([Entry(accounts[0]), Entry(accounts[1])]));
+        var (printed, output) = Synchronized();
+        var (complained, error) = Synchronized();
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+
+        // As in the executable: no synchronization context (xunit's would carry the run's continuations).
+        var run = Task.Run(() => new SupervisorRunner(config, null, output, error, CredentialSource.Default).RunAsync(stop.Token));
+        await WaitForAsync(printed, "live 2/2,");
+        File.WriteAllText(config, "supervisor.registry = [ { id = broken");
+        await WaitForAsync(complained, "the 2 running accounts go on unchanged");
+        File.WriteAllText(config, Config([Entry(accounts[1]), Entry(accounts[2])], chainUpQuery: "?moved=1"));
+        await WaitForAsync(printed, "reloaded");
+        await WaitForAsync(printed, "live 2/2,", after: "reloaded");
+        await stop.CancelAsync();
+
+        Assert.Equal(0, await run);
+        var text = printed();
+        Assert.Contains($"removed coinw/{accounts[0].Id}; replaced coinlocally/{accounts[1].Id} (endpoint, broker or credentials changed); added coinw/{accounts[2].Id}; 2 accounts", text);
+        Assert.Contains("app.conf:1:", complained());
+        Assert.DoesNotContain(accounts[1].Secret, text + complained());
+    }
+
+    // The run writes from its own tasks: a synchronized writer, read under the same lock.
+    private static (Func<string> Text, TextWriter Writer) Synchronized()
+    {
+        var inner = new StringWriter();
+        var writer = TextWriter.Synchronized(inner);
+        return (() =>
+        {
+            lock (writer)
+            {
+                return inner.ToString();
+            }
+        }, writer);
+    }
+
+    private static async Task WaitForAsync(Func<string> printed, string text, string? after = null)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            var all = printed();
+            var from = after is null ? 0 : all.IndexOf(after, StringComparison.Ordinal);
+            if (from >= 0 && all.IndexOf(text, from, StringComparison.Ordinal) >= 0)
+            {
+                return;
+            }
+            Assert.True(DateTime.UtcNow < deadline, $"no '{text}' in: {all}");
+            await Task.Delay(20);
         }
     }
 
