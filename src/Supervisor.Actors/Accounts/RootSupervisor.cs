@@ -16,21 +16,20 @@ public sealed class RootSupervisor : ReceiveActor
     private readonly Func<AccountDefinition, Props?>? _stateFor;
     private readonly Dictionary<string, IActorRef> _accounts = new(StringComparer.Ordinal);
     private readonly List<IActorRef> _markets = [];
+    private readonly List<IMarketDataProtocol> _idleMarkets;
     private readonly Dictionary<IActorRef, (AccountDefinition Account, IActorRef Requester)> _replacing = [];
 
     /// <summary>
     /// Starts with <paramref name="accounts"/>; <paramref name="stateFor"/> gives each account's state actor (none if
-    /// null); <paramref name="markets"/> are the venues' shared market-data connections.
+    /// null); <paramref name="markets"/> are the venues' shared market-data connections, each started when the first
+    /// account of its venue is (at start or added later), so a venue without accounts costs no connection.
     /// </summary>
     public RootSupervisor(IEnumerable<AccountDefinition> accounts, AccountSettings settings, Func<AccountDefinition, Props?>? stateFor = null,
         IEnumerable<IMarketDataProtocol>? markets = null)
     {
         _settings = settings;
         _stateFor = stateFor;
-        foreach (var market in markets ?? [])
-        {
-            _markets.Add(Context.ActorOf(MarketDataActor.Props(market, settings), MarketDataActor.ActorNameFor(market.Venue)));
-        }
+        _idleMarkets = [.. markets ?? []];
         foreach (var account in accounts)
         {
             TryAdd(account, out _);
@@ -113,6 +112,16 @@ public sealed class RootSupervisor : ReceiveActor
     protected override SupervisorStrategy SupervisorStrategy() =>
         new OneForOneStrategy(10, TimeSpan.FromMinutes(1), Kernel.Actor.SupervisorStrategy.DefaultDecider);
 
+    private void StartMarketDataFor(string venue)
+    {
+        var market = _idleMarkets.Find(m => m.AccountVenue == venue);
+        if (market is not null)
+        {
+            _idleMarkets.Remove(market);
+            _markets.Add(Context.ActorOf(MarketDataActor.Props(market, _settings), MarketDataActor.ActorNameFor(market.Venue)));
+        }
+    }
+
     private bool TryAdd(AccountDefinition account, out string? reason)
     {
         if (_accounts.ContainsKey(account.ActorName))
@@ -124,6 +133,7 @@ public sealed class RootSupervisor : ReceiveActor
         {
             var actor = Context.ActorOf(AccountActor.Props(account, _settings, _stateFor?.Invoke(account)), account.ActorName);
             _accounts[account.ActorName] = Context.Watch(actor);
+            StartMarketDataFor(account.Venue);
             reason = null;
             return true;
         }

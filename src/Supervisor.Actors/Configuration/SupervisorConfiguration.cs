@@ -36,7 +36,7 @@ public sealed partial class SupervisorConfiguration
     /// <summary>The enabled accounts of the registry, each with its venue protocol and credentials.</summary>
     public IReadOnlyList<AccountDefinition> AccountDefinitions { get; }
 
-    /// <summary>The venues' shared market-data connections (supervisor.venues.coinw.market-data), only for venues with accounts.</summary>
+    /// <summary>The venues' shared market-data connections (supervisor.venues.coinw.market-data); the root opens one once its venue has an account.</summary>
     public IReadOnlyList<IMarketDataProtocol> MarketData { get; }
 
     /// <summary>Persisted events between snapshots of an account's state (supervisor.accounts.snapshot-every).</summary>
@@ -71,7 +71,7 @@ public sealed partial class SupervisorConfiguration
         var reconcileRetry = reader.Try(() => Positive(merged, "supervisor.accounts.reconcile-retry"), TimeSpan.FromSeconds(5));
         var reconcile = reader.Try(() => merged.GetBoolean("supervisor.accounts.reconcile"), true);
         var registry = ReadRegistry(merged, credentials, reader, reconcile);
-        var marketData = reader.Try(() => ReadMarketData(merged, registry), []);
+        var marketData = reader.Try(() => ReadMarketData(merged), []);
         if (problems.Count > 0)
         {
             throw new SupervisorConfigurationException(problems);
@@ -96,9 +96,10 @@ public sealed partial class SupervisorConfiguration
         }.Validate(),
     };
 
-    private static List<IMarketDataProtocol> ReadMarketData(Config c, IReadOnlyList<AccountDefinition> registry)
+    // The root starts each one only once its venue has an account (at start or added by a reload).
+    private static List<IMarketDataProtocol> ReadMarketData(Config c)
     {
-        var coinw = registry.Any(a => a.Venue == CoinWCodec.Venue) && c.GetBoolean("supervisor.venues.coinw.market-data")
+        var coinw = c.GetBoolean("supervisor.venues.coinw.market-data")
             ? Venue(c, "supervisor.venues.coinw")
             : null;
         return coinw is { } settings

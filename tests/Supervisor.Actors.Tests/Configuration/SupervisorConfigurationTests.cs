@@ -48,8 +48,8 @@ public sealed class SupervisorConfigurationTests
     [Theory]
     [InlineData("coinw", "on", 1)]
     [InlineData("coinw", "off", 0)]
-    [InlineData("coinlocally", "on", 0)]
-    public void One_shared_market_data_connection_for_CoinW_when_it_has_accounts_and_it_is_on(string venue, string marketData, int expected)
+    [InlineData("coinlocally", "on", 1)]
+    public void One_shared_market_data_connection_for_CoinW_when_it_is_on_opened_by_the_root_once_a_CoinW_account_exists(string venue, string marketData, int expected)
     {
         var settings = Read($$"""
             supervisor.venues.coinw { url = "ws://127.0.0.1:9000/perpum", market-data = {{marketData}} }

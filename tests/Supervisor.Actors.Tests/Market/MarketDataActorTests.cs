@@ -100,10 +100,16 @@ public sealed class MarketDataActorTests : TestKit.TestKit
     }
 
     [Fact]
-    public async Task The_root_starts_one_market_actor_per_venue_and_reports_them()
+    public async Task The_root_opens_a_venue_s_market_connection_only_once_the_venue_has_an_account()
     {
         await using var venue = await CoinWMarketLoopbackVenue.StartAsync();
+        await using var account = await Protocol.CoinWLoopbackVenue.StartAsync("key-1", "secret-1");
         var root = ActorOf(RootSupervisor.Props([], Settings, markets: [new CoinWMarketProtocol(venue.Uri)]), "supervisor");
+        Assert.Empty((await root.Ask<MarketDataStatuses>(new GetMarketDataStatus(), TimeSpan.FromSeconds(5))).Venues);
+        Assert.Equal(0, venue.Connections);
+
+        root.Tell(new AddAccount(new AccountDefinition("late", new CoinWProtocol(account.Uri, new ApiCredentials("key-1", "secret-1")))));
+        ExpectMsg(new AccountAdded("coinw", "late"));
         await AwaitAssertAsync(async () =>
         {
             var statuses = await root.Ask<MarketDataStatuses>(new GetMarketDataStatus(), TimeSpan.FromSeconds(5));
