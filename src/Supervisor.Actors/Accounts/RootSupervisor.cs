@@ -73,8 +73,12 @@ public sealed class RootSupervisor : ReceiveActor
         });
         Receive<GetAccountStatuses>(_ =>
         {
-            var asks = _accounts.Values.Select(a => a.Ask<AccountStatus>(new GetAccountStatus(), TimeSpan.FromSeconds(5))).ToList();
-            Task.WhenAll(asks).PipeTo(Sender, Self, statuses => new AccountStatuses(statuses.OrderBy(s => s.Venue).ThenBy(s => s.AccountId).ToList()));
+            // An account stopped by a removal or replacement while being asked never answers: it is left out, and the
+            // others are still reported (one missing answer must not cost the whole report).
+            var asks = _accounts.Values.Select(a => a.Ask<AccountStatus>(new GetAccountStatus(), TimeSpan.FromSeconds(5))
+                .ContinueWith(t => t.IsCompletedSuccessfully ? t.Result : null, TaskScheduler.Default)).ToList();
+            Task.WhenAll(asks).PipeTo(Sender, Self, statuses =>
+                new AccountStatuses([.. statuses.OfType<AccountStatus>().OrderBy(s => s.Venue, StringComparer.Ordinal).ThenBy(s => s.AccountId, StringComparer.Ordinal)]));
         });
         Receive<GetMarketDataStatus>(query =>
         {

@@ -42,6 +42,9 @@ public sealed partial class SupervisorConfiguration
     /// <summary>Persisted events between snapshots of an account's state (supervisor.accounts.snapshot-every).</summary>
     public int SnapshotEvery { get; }
 
+    /// <summary>Pushes held back while a snapshot is fetched (supervisor.accounts.reconcile-max-buffered-frames).</summary>
+    public int ReconcileMaxBufferedFrames { get; private init; } = Actors.State.AccountStateActor.DefaultMaxBufferedFrames;
+
     /// <summary>Delay before a failed REST snapshot is retried (supervisor.accounts.reconcile-retry).</summary>
     public TimeSpan ReconcileRetry { get; }
 
@@ -70,13 +73,16 @@ public sealed partial class SupervisorConfiguration
             : throw new HoconException("'supervisor.accounts.snapshot-every' must be at least 1", merged.GetValue("supervisor.accounts.snapshot-every")!.Origin), 500);
         var reconcileRetry = reader.Try(() => Positive(merged, "supervisor.accounts.reconcile-retry"), TimeSpan.FromSeconds(5));
         var reconcile = reader.Try(() => merged.GetBoolean("supervisor.accounts.reconcile"), true);
+        var maxBuffered = reader.Try(() => merged.GetInt("supervisor.accounts.reconcile-max-buffered-frames") is var m and >= 1 ? m
+            : throw new HoconException("'supervisor.accounts.reconcile-max-buffered-frames' must be at least 1", merged.GetValue("supervisor.accounts.reconcile-max-buffered-frames")!.Origin),
+            Actors.State.AccountStateActor.DefaultMaxBufferedFrames);
         var registry = ReadRegistry(merged, credentials, reader, reconcile);
         var marketData = reader.Try(() => ReadMarketData(merged), []);
         if (problems.Count > 0)
         {
             throw new SupervisorConfigurationException(problems);
         }
-        return new SupervisorConfiguration(accounts, registry, marketData, statusInterval, snapshotEvery, reconcileRetry, merged) { ReloadInterval = reloadInterval };
+        return new SupervisorConfiguration(accounts, registry, marketData, statusInterval, snapshotEvery, reconcileRetry, merged) { ReloadInterval = reloadInterval, ReconcileMaxBufferedFrames = maxBuffered };
     }
 
     private static AccountSettings ReadAccountSettings(Config c) => new()

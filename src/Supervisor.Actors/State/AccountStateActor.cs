@@ -23,8 +23,10 @@ namespace Supervisor.Actors.State;
 /// </remarks>
 public sealed class AccountStateActor : ReceivePersistentActor, IWithTimers
 {
-    private const int MaxBufferedFrames = 10_000;
+    /// <summary>The default of supervisor.accounts.reconcile-max-buffered-frames.</summary>
+    public const int DefaultMaxBufferedFrames = 10_000;
     private readonly int _snapshotEvery;
+    private readonly int _maxBufferedFrames;
     private readonly ISnapshotClient? _snapshots;
     private readonly TimeSpan _retryDelay;
     private AccountState _state;
@@ -33,10 +35,13 @@ public sealed class AccountStateActor : ReceivePersistentActor, IWithTimers
     private int _generation;
 
     /// <summary>Creates the state of one account.</summary>
-    public AccountStateActor(string accountId, string venue, int snapshotEvery, ISnapshotClient? snapshots = null, TimeSpan? retryDelay = null)
+    public AccountStateActor(string accountId, string venue, int snapshotEvery, ISnapshotClient? snapshots = null, TimeSpan? retryDelay = null,
+        int maxBufferedFrames = DefaultMaxBufferedFrames)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(snapshotEvery, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxBufferedFrames, 1);
         _snapshotEvery = snapshotEvery;
+        _maxBufferedFrames = maxBufferedFrames;
         _snapshots = snapshots;
         _retryDelay = retryDelay ?? TimeSpan.FromSeconds(5);
         _state = AccountState.Empty(accountId, venue);
@@ -73,8 +78,9 @@ public sealed class AccountStateActor : ReceivePersistentActor, IWithTimers
     public static string PersistenceIdFor(string venue, string accountId) => $"account|{venue}|{accountId}";
 
     /// <summary>Props for an account's state; with <paramref name="snapshots"/> it reconciles after every (re)connect.</summary>
-    public static Props Props(string accountId, string venue, int snapshotEvery = 500, ISnapshotClient? snapshots = null, TimeSpan? retryDelay = null) =>
-        Kernel.Actor.Props.Create(() => new AccountStateActor(accountId, venue, snapshotEvery, snapshots, retryDelay));
+    public static Props Props(string accountId, string venue, int snapshotEvery = 500, ISnapshotClient? snapshots = null, TimeSpan? retryDelay = null,
+        int maxBufferedFrames = DefaultMaxBufferedFrames) =>
+        Kernel.Actor.Props.Create(() => new AccountStateActor(accountId, venue, snapshotEvery, snapshots, retryDelay, maxBufferedFrames));
 
     /// <inheritdoc />
     protected override void PreStart()
@@ -187,7 +193,7 @@ public sealed class AccountStateActor : ReceivePersistentActor, IWithTimers
             Apply([received], [], _state);
             return;
         }
-        if (_buffer.Count >= MaxBufferedFrames)
+        if (_buffer.Count >= _maxBufferedFrames)
         {
             // The snapshot is taking too long to hold pushes back any further: apply them and try again later.
             _generation++;

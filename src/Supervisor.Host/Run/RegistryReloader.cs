@@ -20,7 +20,8 @@ internal sealed class RegistryReloader
     private readonly TextWriter _output;
     private readonly TextWriter _error;
     private readonly Dictionary<string, AccountDefinition> _running;
-    private (DateTime Written, long Length) _stamp;
+    private (DateTime Written, long Length) _applied;
+    private (DateTime Written, long Length) _seen;
 
     public RegistryReloader(string configFile, CredentialSource credentials, IEnumerable<AccountDefinition> running, TextWriter output, TextWriter error)
     {
@@ -29,7 +30,7 @@ internal sealed class RegistryReloader
         _output = output;
         _error = error;
         _running = running.ToDictionary(d => d.ActorName, StringComparer.Ordinal);
-        _stamp = Stamp();
+        _applied = _seen = Stamp();
     }
 
     /// <summary>Checks the file every <paramref name="interval"/> until cancelled.</summary>
@@ -49,15 +50,21 @@ internal sealed class RegistryReloader
         }
     }
 
-    /// <summary>Applies the registry if the file changed since the last check.</summary>
+    /// <summary>Applies the registry if the file changed and has stayed the same since the previous check.</summary>
     public async Task CheckAsync(IActorRef root, CancellationToken cancellationToken)
     {
+        // An editor or a deploy tool may still be writing: a change is read only once it has held for one interval.
         var stamp = Stamp();
-        if (stamp == _stamp)
+        if (stamp != _seen)
+        {
+            _seen = stamp;
+            return;
+        }
+        if (stamp == _applied)
         {
             return;
         }
-        _stamp = stamp;
+        _applied = stamp;
         SupervisorConfiguration next;
         try
         {

@@ -71,7 +71,7 @@ internal sealed class SupervisorRunner(string configFile, TimeSpan? duration, Te
             var system = ActorSystem.Create("supervisor", ActorSystemSetup.FromConfig(settings.Config).WithLoggerFactory(loggers));
             KernelPersistence.For(system).UseJournal(journal).UseSnapshotStore(new SqlSnapshotStore(journal));
             var root = system.ActorOf(
-                RootSupervisor.Props(settings.AccountDefinitions, settings.Accounts, d => AccountStateActor.Props(d.Id, d.Venue, settings.SnapshotEvery, d.Snapshots, settings.ReconcileRetry),
+                RootSupervisor.Props(settings.AccountDefinitions, settings.Accounts, d => AccountStateActor.Props(d.Id, d.Venue, settings.SnapshotEvery, d.Snapshots, settings.ReconcileRetry, settings.ReconcileMaxBufferedFrames),
                     settings.MarketData),
                 "supervisor");
             var byVenue = settings.AccountDefinitions.GroupBy(d => d.Venue).Select(g => $"{g.Count()} {g.Key}");
@@ -106,7 +106,17 @@ internal sealed class SupervisorRunner(string configFile, TimeSpan? duration, Te
                 wait = left < wait ? left : wait;
             }
             await Task.Delay(wait, cancellationToken).ContinueWith(_ => { }, CancellationToken.None);
-            var statuses = (await root.Ask<AccountStatuses>(new GetAccountStatuses(), TimeSpan.FromSeconds(30))).Accounts;
+            IReadOnlyList<AccountStatus> statuses;
+            try
+            {
+                statuses = (await root.Ask<AccountStatuses>(new GetAccountStatuses(), TimeSpan.FromSeconds(30))).Accounts;
+            }
+            catch (AskTimeoutException)
+            {
+                // A report that does not come is reported; the accounts run on and the next one is asked for.
+                output.WriteLine("status: the supervisor did not answer within 30 s");
+                continue;
+            }
             output.WriteLine(summary.Describe(statuses, statuses.Count));
         }
     }

@@ -69,7 +69,7 @@ public sealed class SupervisorConfigurationTests
     }
 
     [Fact]
-    public void A_fingerprint_changes_with_credentials_endpoint_or_broker_and_never_shows_the_secret()
+    public void A_fingerprint_changes_with_credentials_endpoint_or_broker_and_never_shows_the_secret_and_run_limits_are_checked()
     {
         static string Of(string entry, string extra = "") => Read($"{extra}\nsupervisor.registry = [{entry}]").AccountDefinitions.Single().Fingerprint!;
         const string Base = "{ id = a1, venue = coinlocally, api-key = k, secret = hunter2 }";
@@ -83,6 +83,9 @@ public sealed class SupervisorConfigurationTests
         Assert.DoesNotContain("hunter2", same);
         Assert.Equal(TimeSpan.FromSeconds(5), Read($"supervisor.registry = [{Base}]").ReloadInterval);
         Assert.Contains("'supervisor.run.reload-interval' must be zero (off) or a positive duration", Fails($"supervisor.run.reload-interval = -1s\nsupervisor.registry = [{Base}]").Message);
+        Assert.Equal(10_000, Read($"supervisor.registry = [{Base}]").ReconcileMaxBufferedFrames);
+        Assert.Contains("'supervisor.accounts.reconcile-max-buffered-frames' must be at least 1",
+            Fails($"supervisor.accounts.reconcile-max-buffered-frames = 0\nsupervisor.registry = [{Base}]").Message);
     }
 
     [Fact]

@@ -103,6 +103,30 @@ public sealed class ReconciliationTests : TestKit.TestKit
     }
 
     [Fact]
+    public void Past_the_buffer_limit_held_back_pushes_apply_at_once_and_the_snapshot_is_retried()
+    {
+        var actor = ActorOf(AccountStateActor.Props("r9", Venue, snapshots: _client, retryDelay: TimeSpan.FromSeconds(5), maxBufferedFrames: 3));
+        actor.Tell(new ConnectionStatusChanged(ConnectionStatus.Live));
+        for (var i = 1; i <= 3; i++)
+        {
+            actor.Tell(new VenueEventsReceived([Usdt with { Available = i }]));
+        }
+        Assert.Equal(0, StateOf(actor).SequenceNr);
+
+        actor.Tell(new VenueEventsReceived([Btc]));
+
+        var released = AwaitState(actor, s => s.Reconciliation == ReconciliationStatus.Failed && s.SequenceNr == 4);
+        Assert.Equal(3m, released.Assets["USDT"].Available);
+        Assert.Equal(Btc, released.Positions["p-1"]);
+        // The fetch that was overtaken is ignored when it answers; the retry asks again.
+        Answer(RestResult<AccountSnapshot>.Ok(new AccountSnapshot(Venue, [], [], [])));
+        Scheduler.Advance(TimeSpan.FromSeconds(5));
+        AwaitCondition(() => _client.Calls == 2, TimeSpan.FromSeconds(5));
+        Answer(RestResult<AccountSnapshot>.Ok(new AccountSnapshot(Venue, [Usdt with { Available = 3m }], [Btc], [])));
+        Assert.Equal(ReconciliationStatus.Done, AwaitState(actor, s => s.Reconciliation == ReconciliationStatus.Done).Reconciliation);
+    }
+
+    [Fact]
     public void Recovery_replays_the_reconciled_state()
     {
         var first = Watch(ActorOf(AccountStateActor.Props("r2", Venue, snapshots: _client)));

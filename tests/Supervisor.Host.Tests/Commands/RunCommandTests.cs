@@ -77,9 +77,9 @@ public sealed class RunCommandTests : IDisposable
         // As in the executable: no synchronization context (xunit's would carry the run's continuations).
         var run = Task.Run(() => new SupervisorRunner(config, null, output, error, CredentialSource.Default).RunAsync(stop.Token));
         await WaitForAsync(printed, "live 2/2,");
-        File.WriteAllText(config, "supervisor.registry = [ { id = broken");
+        Replace(config, "supervisor.registry = [ { id = broken");
         await WaitForAsync(complained, "the 2 running accounts go on unchanged");
-        File.WriteAllText(config, Config([Entry(accounts[1]), Entry(accounts[2])], chainUpQuery: "?moved=1"));
+        Replace(config, Config([Entry(accounts[1]), Entry(accounts[2])], chainUpQuery: "?moved=1"));
         await WaitForAsync(printed, "reloaded");
         await WaitForAsync(printed, "live 2/2,", after: "reloaded");
         await stop.CancelAsync();
@@ -89,6 +89,13 @@ public sealed class RunCommandTests : IDisposable
         Assert.Contains($"removed coinw/{accounts[0].Id}; replaced coinlocally/{accounts[1].Id} (endpoint, broker or credentials changed); added coinw/{accounts[2].Id}; 2 accounts", text);
         Assert.Contains("app.conf:1:", complained());
         Assert.DoesNotContain(accounts[1].Secret, text + complained());
+    }
+
+    // As a deploy tool does it: the new text appears at once, never half written.
+    private static void Replace(string path, string text)
+    {
+        File.WriteAllText(path + ".new", text);
+        File.Move(path + ".new", path, overwrite: true);
     }
 
     // The run writes from its own tasks: a synchronized writer, read under the same lock.
@@ -116,7 +123,7 @@ public sealed class RunCommandTests : IDisposable
             {
                 return;
             }
-            Assert.True(DateTime.UtcNow < deadline, $"no '{text}' in: {all}");
+            Assert.True(DateTime.UtcNow < deadline, $"no '{text}'{(after is null ? "" : $" after '{after}'")} in: {all}");
             await Task.Delay(20);
         }
     }
