@@ -103,8 +103,8 @@ internal sealed class Session(WebSocket socket, TimeProvider clock, int maxMessa
         {
             return;
         }
-        var left = delay - clock.GetElapsedTime(enqueuedAt);
-        if (left > TimeSpan.Zero)
+        // Re-read the clock after every wait: it may have moved between reading it and arming the timer.
+        for (var left = delay - clock.GetElapsedTime(enqueuedAt); left > TimeSpan.Zero; left = delay - clock.GetElapsedTime(enqueuedAt))
         {
             await Task.Delay(left, clock, cancellationToken);
         }
