@@ -91,12 +91,13 @@ public sealed class MarketDataActor : ReceiveActor
 
     private void OnHoldings(AccountState state)
     {
-        var held = state.Positions.Values.Select(p => p.Instrument).ToImmutableSortedSet(StringComparer.Ordinal);
+        // Every change of every account passes here; most leave its instruments as they were, so check before building a set.
         var before = _heldBy.GetValueOrDefault(state.AccountId, ImmutableSortedSet<string>.Empty);
-        if (before.SetEquals(held))
+        if (SameInstruments(before, state.Positions))
         {
             return;
         }
+        var held = state.Positions.Values.Select(p => p.Instrument).ToImmutableSortedSet(StringComparer.Ordinal);
         if (held.IsEmpty)
         {
             _heldBy.Remove(state.AccountId);
@@ -127,5 +128,30 @@ public sealed class MarketDataActor : ReceiveActor
         {
             _connection.Tell(new AddSubscriptions([.. added.Select(_protocol.SubscriptionFor)]), Self);
         }
+    }
+
+    // Without allocating: an account holds a handful of positions, so the nested loop is cheaper than a set.
+    private static bool SameInstruments(ImmutableSortedSet<string> known, ImmutableDictionary<string, PositionChanged> positions)
+    {
+        foreach (var (_, position) in positions)
+        {
+            if (!known.Contains(position.Instrument))
+            {
+                return false;
+            }
+        }
+        foreach (var instrument in known)
+        {
+            var held = false;
+            foreach (var (_, position) in positions)
+            {
+                held |= position.Instrument == instrument;
+            }
+            if (!held)
+            {
+                return false;
+            }
+        }
+        return true;
     }
 }

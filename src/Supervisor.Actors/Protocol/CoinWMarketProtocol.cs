@@ -39,10 +39,10 @@ public sealed class CoinWMarketProtocol(Uri endpoint, CoinWCodec? codec = null) 
     public IReadOnlyList<SubscriptionRequest> Subscriptions => [.. Instruments.Current.Select(SubscriptionFor)];
 
     /// <inheritdoc />
-    public HeartbeatSettings Heartbeat { get; init; } = new() { Interval = TimeSpan.FromSeconds(10), PongTimeout = TimeSpan.FromSeconds(5), SilenceTimeout = TimeSpan.FromSeconds(45) };
+    public HeartbeatSettings Heartbeat { get; init; } = CoinWProtocol.DefaultHeartbeat;
 
     /// <inheritdoc />
-    public SubscriptionSettings SubscriptionSettings { get; init; } = new() { MaxRequestsPerWindow = 3, Window = TimeSpan.FromSeconds(1) };
+    public SubscriptionSettings SubscriptionSettings { get; init; } = CoinWProtocol.DefaultSubscriptions;
 
     /// <inheritdoc />
     public SubscriptionRequest SubscriptionFor(string instrument) =>

@@ -35,10 +35,16 @@ public sealed class CoinWProtocol(Uri endpoint, ApiCredentials credentials, Coin
         [.. CoinWCodec.PrivateChannels.Select(channel => new SubscriptionRequest(channel, CoinWCodec.Subscribe(channel)))];
 
     /// <inheritdoc />
-    public HeartbeatSettings Heartbeat { get; init; } = new() { Interval = TimeSpan.FromSeconds(10), PongTimeout = TimeSpan.FromSeconds(5), SilenceTimeout = TimeSpan.FromSeconds(45) };
+    public HeartbeatSettings Heartbeat { get; init; } = DefaultHeartbeat;
 
     /// <inheritdoc />
-    public SubscriptionSettings SubscriptionSettings { get; init; } = new() { MaxRequestsPerWindow = 3, Window = TimeSpan.FromSeconds(1) };
+    public SubscriptionSettings SubscriptionSettings { get; init; } = DefaultSubscriptions;
+
+    /// <summary>The ping timing of either side of <c>/perpum</c>.</summary>
+    internal static HeartbeatSettings DefaultHeartbeat { get; } = new() { Interval = TimeSpan.FromSeconds(10), PongTimeout = TimeSpan.FromSeconds(5), SilenceTimeout = TimeSpan.FromSeconds(45) };
+
+    /// <summary>The subscribe rate of either side of <c>/perpum</c>.</summary>
+    internal static SubscriptionSettings DefaultSubscriptions { get; } = new() { MaxRequestsPerWindow = 3, Window = TimeSpan.FromSeconds(1) };
 
     /// <inheritdoc />
     public byte[] PingFrame(DateTimeOffset now) => CoinWCodec.Ping();

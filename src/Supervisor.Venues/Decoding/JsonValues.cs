@@ -8,21 +8,7 @@ namespace Supervisor.Venues.Decoding;
 /// <summary>Lenient field readers: venues send numbers as JSON numbers or strings, ids as strings or integers.</summary>
 internal static class JsonValues
 {
-    public static decimal Decimal(JsonElement element, string name)
-    {
-        if (!element.TryGetProperty(name, out var value))
-        {
-            throw new FormatException($"missing field '{name}'");
-        }
-        return value.ValueKind switch
-        {
-            JsonValueKind.Number => value.GetDecimal(),
-            JsonValueKind.String when decimal.TryParse(value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) => parsed,
-            _ => throw new FormatException($"field '{name}' is not a number: {value.GetRawText()}"),
-        };
-    }
-
-    /// <summary>The same lookups by UTF-8 name: no transcoding of the name, and string numbers parsed from the raw bytes.</summary>
+    /// <summary>Looked up by UTF-8 name (no transcoding of the name); string numbers are parsed from their raw bytes.</summary>
     public static decimal Decimal(JsonElement element, ReadOnlySpan<byte> name) =>
         element.TryGetProperty(name, out var value) ? DecimalOf(value, name) : throw Missing(name);
 
@@ -66,24 +52,4 @@ internal static class JsonValues
     };
 
     private static FormatException Missing(ReadOnlySpan<byte> name) => new($"missing field '{Encoding.UTF8.GetString(name)}'");
-
-    public static decimal DecimalOr(JsonElement element, string name, decimal fallback) =>
-        element.TryGetProperty(name, out _) ? Decimal(element, name) : fallback;
-
-    public static string Text(JsonElement element, string name)
-    {
-        if (!element.TryGetProperty(name, out var value))
-        {
-            throw new FormatException($"missing field '{name}'");
-        }
-        return value.ValueKind switch
-        {
-            JsonValueKind.String => value.GetString()!,
-            JsonValueKind.Number => value.GetRawText(),
-            _ => throw new FormatException($"field '{name}' is not text: {value.GetRawText()}"),
-        };
-    }
-
-    public static string? TextOrNull(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind is JsonValueKind.String or JsonValueKind.Number ? Text(element, name) : null;
 }

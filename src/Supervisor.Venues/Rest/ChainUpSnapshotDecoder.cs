@@ -40,24 +40,24 @@ public sealed class ChainUpSnapshotDecoder(DecoderLimits? limits = null)
         var positions = new List<PositionChanged>();
         foreach (var account in RestJson.Array(RestJson.Property(Payload(root), "account"), "account"))
         {
-            balances.Add(new AssetBalanceChanged(ChainUpCodec.Venue, JsonValues.Text(account, "marginCoin"),
-                JsonValues.Decimal(account, "accountNormal"), JsonValues.DecimalOr(account, "accountLock", 0m), JsonValues.DecimalOr(account, "partPositionNormal", 0m)));
+            balances.Add(new AssetBalanceChanged(ChainUpCodec.Venue, JsonValues.Text(account, "marginCoin"u8),
+                JsonValues.Decimal(account, "accountNormal"u8), JsonValues.DecimalOr(account, "accountLock"u8, 0m), JsonValues.DecimalOr(account, "partPositionNormal"u8, 0m)));
             if (!account.TryGetProperty("positionVos", out var vos) || vos.ValueKind == JsonValueKind.Null)
             {
                 continue;
             }
             foreach (var contract in RestJson.Array(vos, "positionVos"))
             {
-                var name = JsonValues.Text(contract, "contractName");
+                var name = JsonValues.Text(contract, "contractName"u8);
                 foreach (var p in RestJson.Array(RestJson.Property(contract, "positions"), "positions"))
                 {
-                    if (JsonValues.DecimalOr(p, "status", 1m) == 0m || JsonValues.Decimal(p, "volume") == 0m)
+                    if (JsonValues.DecimalOr(p, "status"u8, 1m) == 0m || JsonValues.Decimal(p, "volume"u8) == 0m)
                     {
                         continue;
                     }
-                    positions.Add(new PositionChanged(ChainUpCodec.Venue, JsonValues.Text(p, "id"), name, Side(JsonValues.Text(p, "side")),
-                        JsonValues.Decimal(p, "volume"), JsonValues.Decimal(p, "openPrice"), JsonValues.Decimal(p, "leverageLevel"),
-                        JsonValues.DecimalOr(p, "holdAmount", 0m)));
+                    positions.Add(new PositionChanged(ChainUpCodec.Venue, JsonValues.Text(p, "id"u8), name, Side(JsonValues.Text(p, "side"u8)),
+                        JsonValues.Decimal(p, "volume"u8), JsonValues.Decimal(p, "openPrice"u8), JsonValues.Decimal(p, "leverageLevel"u8),
+                        JsonValues.DecimalOr(p, "holdAmount"u8, 0m)));
                 }
             }
         }
@@ -80,11 +80,11 @@ public sealed class ChainUpSnapshotDecoder(DecoderLimits? limits = null)
 
     private static RestError? Error(JsonElement root)
     {
-        if (root.ValueKind != JsonValueKind.Object || JsonValues.TextOrNull(root, "code") is not { } code || code == "0")
+        if (root.ValueKind != JsonValueKind.Object || JsonValues.TextOrNull(root, "code"u8) is not { } code || code == "0")
         {
             return null;
         }
-        var message = JsonValues.TextOrNull(root, "msg") ?? "";
+        var message = JsonValues.TextOrNull(root, "msg"u8) ?? "";
         var kind = code switch
         {
             "-1022" or "-1024" => RestErrorKind.InvalidSignature,
@@ -96,16 +96,16 @@ public sealed class ChainUpSnapshotDecoder(DecoderLimits? limits = null)
 
     private static OrderChanged Order(JsonElement item)
     {
-        var volume = JsonValues.Decimal(item, "origQty");
-        var dealt = JsonValues.DecimalOr(item, "executedQty", 0m);
-        var status = JsonValues.Text(item, "status") switch
+        var volume = JsonValues.Decimal(item, "origQty"u8);
+        var dealt = JsonValues.DecimalOr(item, "executedQty"u8, 0m);
+        var status = JsonValues.Text(item, "status"u8) switch
         {
             "NEW" or "INIT" or "PENDING_CANCEL" => dealt > 0 ? OrderStatus.PartiallyFilled : OrderStatus.New,
             "PARTIALLY_FILLED" => OrderStatus.PartiallyFilled,
             var other => throw new FormatException($"an open order with status '{other}'"),
         };
-        return new OrderChanged(ChainUpCodec.Venue, JsonValues.Text(item, "orderId"), JsonValues.Text(item, "contractName"),
-            JsonValues.TextOrNull(item, "side") is { } side ? Side(side) : null, JsonValues.Decimal(item, "price"), volume, dealt, status);
+        return new OrderChanged(ChainUpCodec.Venue, JsonValues.Text(item, "orderId"u8), JsonValues.Text(item, "contractName"u8),
+            JsonValues.TextOrNull(item, "side"u8) is { } side ? Side(side) : null, JsonValues.Decimal(item, "price"u8), volume, dealt, status);
     }
 
     private static TradeSide Side(string side) => side.ToUpperInvariant() switch

@@ -35,7 +35,7 @@ public sealed class CoinWSnapshotDecoder(DecoderLimits? limits = null)
         Data(root, out var data) is { } error
             ? RestResult<AssetBalanceChanged>.Fail(error.Kind, error.Message)
             : RestResult<AssetBalanceChanged>.Ok(new AssetBalanceChanged(CoinWCodec.Venue, "USDT",
-                JsonValues.Decimal(data, "availableUsdt"), JsonValues.DecimalOr(data, "alFreeze", 0m), JsonValues.DecimalOr(data, "alMargin", 0m))));
+                JsonValues.Decimal(data, "availableUsdt"u8), JsonValues.DecimalOr(data, "alFreeze"u8, 0m), JsonValues.DecimalOr(data, "alMargin"u8, 0m))));
 
     /// <summary>Every open position.</summary>
     public RestResult<IReadOnlyList<PositionChanged>> Positions(ReadOnlySpan<byte> body) => RestJson.Decode(body, _limits, root =>
@@ -68,10 +68,10 @@ public sealed class CoinWSnapshotDecoder(DecoderLimits? limits = null)
     private static RestError? Data(JsonElement root, out JsonElement data)
     {
         data = default;
-        var code = JsonValues.Text(root, "code");
+        var code = JsonValues.Text(root, "code"u8);
         if (code != "0")
         {
-            var message = JsonValues.TextOrNull(root, "msg") ?? "";
+            var message = JsonValues.TextOrNull(root, "msg"u8) ?? "";
             var kind = code switch
             {
                 "29001" => RestErrorKind.RateLimited,
@@ -85,30 +85,30 @@ public sealed class CoinWSnapshotDecoder(DecoderLimits? limits = null)
         return null;
     }
 
-    private static PositionChanged Position(JsonElement item) => new(CoinWCodec.Venue, JsonValues.Text(item, "id"),
-        JsonValues.Text(item, "instrument").ToUpperInvariant(), Side(item), JsonValues.Decimal(item, "currentPiece"),
-        JsonValues.Decimal(item, "openPrice"), JsonValues.Decimal(item, "leverage"), JsonValues.DecimalOr(item, "margin", 0m));
+    private static PositionChanged Position(JsonElement item) => new(CoinWCodec.Venue, JsonValues.Text(item, "id"u8),
+        JsonValues.Text(item, "instrument"u8).ToUpperInvariant(), Side(item), JsonValues.Decimal(item, "currentPiece"u8),
+        JsonValues.Decimal(item, "openPrice"u8), JsonValues.Decimal(item, "leverage"u8), JsonValues.DecimalOr(item, "margin"u8, 0m));
 
     private static OrderChanged Order(JsonElement item)
     {
-        var total = JsonValues.Decimal(item, "totalPiece");
-        var remaining = JsonValues.DecimalOr(item, "currentPiece", total);
-        var status = JsonValues.TextOrNull(item, "orderStatus") switch
+        var total = JsonValues.Decimal(item, "totalPiece"u8);
+        var remaining = JsonValues.DecimalOr(item, "currentPiece"u8, total);
+        var status = JsonValues.TextOrNull(item, "orderStatus"u8) switch
         {
             "part" => OrderStatus.PartiallyFilled,
             "unFinish" or null => remaining < total ? OrderStatus.PartiallyFilled : OrderStatus.New,
             var other => throw new FormatException($"an open order with orderStatus '{other}'"),
         };
-        return new OrderChanged(CoinWCodec.Venue, JsonValues.Text(item, "id"), JsonValues.Text(item, "instrument").ToUpperInvariant(), Side(item),
-            JsonValues.Decimal(item, "orderPrice"), total, total - remaining, status);
+        return new OrderChanged(CoinWCodec.Venue, JsonValues.Text(item, "id"u8), JsonValues.Text(item, "instrument"u8).ToUpperInvariant(), Side(item),
+            JsonValues.Decimal(item, "orderPrice"u8), total, total - remaining, status);
     }
 
     // As the order push: the trigger price, or the order price when a row lacks it.
-    private static TriggerOrderChanged Trigger(JsonElement item) => new(CoinWCodec.Venue, JsonValues.Text(item, "id"),
-        JsonValues.Text(item, "instrument").ToUpperInvariant(), Side(item),
-        JsonValues.DecimalOr(item, "triggerPrice", JsonValues.Decimal(item, "orderPrice")), JsonValues.Decimal(item, "totalPiece"), OrderStatus.New);
+    private static TriggerOrderChanged Trigger(JsonElement item) => new(CoinWCodec.Venue, JsonValues.Text(item, "id"u8),
+        JsonValues.Text(item, "instrument"u8).ToUpperInvariant(), Side(item),
+        JsonValues.DecimalOr(item, "triggerPrice"u8, JsonValues.Decimal(item, "orderPrice"u8)), JsonValues.Decimal(item, "totalPiece"u8), OrderStatus.New);
 
-    private static TradeSide Side(JsonElement item) => JsonValues.Text(item, "direction") switch
+    private static TradeSide Side(JsonElement item) => JsonValues.Text(item, "direction"u8) switch
     {
         "long" or "LONG" => TradeSide.Long,
         "short" or "SHORT" => TradeSide.Short,
