@@ -1,3 +1,4 @@
+using Supervisor.Tests.Fixtures;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
@@ -17,17 +18,7 @@ public sealed class CoinWFixtureTests
         { "Order.txt", 2 }, { "Position.txt", 2 }, { "PositionDetail.txt", 2 }, { "Balance.txt", 2 }, { "MarkPrice.txt", 1 },
     };
 
-    private static string FixturePath(string file)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Supervisor.sln")))
-            {
-                return Path.Combine(dir.Parent!.FullName, "shared", "venues", "fixtures", "coinw-net", file);
-            }
-        }
-        throw new DirectoryNotFoundException("Supervisor.sln not found");
-    }
+    private static string FixturePath(string file) => Fixtures.Path("coinw-net", file);
 
     [Fact]
     public async Task The_mark_price_push_has_the_recorded_fields()

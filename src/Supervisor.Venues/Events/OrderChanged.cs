@@ -1,8 +1,15 @@
 namespace Supervisor.Venues.Events;
 
 /// <summary>
-/// An order's full current state; terminal statuses take it out of the open orders. <see cref="Side"/> is null when
-/// the venue does not say (ChainUP's order push has no side; REST reconciliation fills it in).
+/// An order's current state; terminal statuses take it out of the open orders. A field the channel does not carry is
+/// null (<see cref="Side"/> too: ChainUP's order push has no side; REST reconciliation fills it in), and the state
+/// keeps what it knew of such a field (<see cref="Over"/>): an order's side, leverage or type never change.
+/// CoinW <c>order</c>: <c>orderPrice</c>, <c>totalPiece</c>, <c>currentPiece</c> (what is left), <c>orderStatus</c>,
+/// <c>posType</c>, <c>originalType</c>, <c>leverage</c>, <c>positionModel</c>, <c>margin</c>,
+/// <c>positionMargin</c>, <c>fee</c>, <c>frozenFee</c>, <c>makerFee</c>, <c>takerFee</c>, <c>baseSize</c>,
+/// <c>liquidateBy</c>, <c>source</c>, <c>createdDate</c>, <c>updatedDate</c>. ChainUP <c>order</c>: <c>price</c>,
+/// <c>volume</c>, <c>dealVolume</c>, <c>orderAction</c>, <c>type</c>, <c>avgPrice</c>, <c>tradeFee</c>,
+/// <c>realizedAmount</c>, <c>otoOrder</c>.
 /// </summary>
 public sealed record OrderChanged(
     string Venue,
@@ -14,6 +21,84 @@ public sealed record OrderChanged(
     decimal FilledQuantity,
     OrderStatus Status) : VenueEvent(Venue)
 {
+    /// <summary>One of <see cref="OrderTypes"/> (CoinW <c>posType</c>, ChainUP <c>type</c>), or the venue's code as sent.</summary>
+    public string? OrderType { get; init; }
+
+    /// <summary>The type the order was placed as (CoinW <c>originalType</c>: a fired trigger order is <c>trigger</c> here).</summary>
+    public string? OriginalOrderType { get; init; }
+
+    /// <summary>CoinW <c>leverage</c>.</summary>
+    public decimal? Leverage { get; init; }
+
+    /// <summary>CoinW <c>positionModel</c>.</summary>
+    public MarginMode? MarginMode { get; init; }
+
+    /// <summary>Margin the order holds (CoinW <c>margin</c>).</summary>
+    public decimal? Margin { get; init; }
+
+    /// <summary>Margin of the position the order built (CoinW <c>positionMargin</c>).</summary>
+    public decimal? PositionMargin { get; init; }
+
+    /// <summary>Average fill price (ChainUP <c>avgPrice</c>).</summary>
+    public decimal? AveragePrice { get; init; }
+
+    /// <summary>Fees charged on the order so far (CoinW <c>fee</c>, ChainUP <c>tradeFee</c>).</summary>
+    public decimal? Fee { get; init; }
+
+    /// <summary>Fees held for the unfilled part (CoinW <c>frozenFee</c>).</summary>
+    public decimal? FrozenFee { get; init; }
+
+    /// <summary>Maker fee rate (CoinW <c>makerFee</c>).</summary>
+    public decimal? MakerFeeRate { get; init; }
+
+    /// <summary>Taker fee rate (CoinW <c>takerFee</c>).</summary>
+    public decimal? TakerFeeRate { get; init; }
+
+    /// <summary>Profit realized by the order so far (ChainUP <c>realizedAmount</c>).</summary>
+    public decimal? RealizedPnl { get; init; }
+
+    /// <summary>The size in the base currency (CoinW <c>baseSize</c>).</summary>
+    public decimal? BaseQuantity { get; init; }
+
+    /// <summary>Who closed or liquidated through this order (CoinW <c>liquidateBy</c>, e.g. <c>manual</c>).</summary>
+    public string? LiquidatedBy { get; init; }
+
+    /// <summary>Where the order was placed (CoinW <c>source</c>: <c>api</c>, <c>web</c>).</summary>
+    public string? Source { get; init; }
+
+    /// <summary>The take-profit / stop-loss attached to the order (ChainUP <c>otoOrder</c>).</summary>
+    public TakeProfitStopLoss? TakeProfitStopLoss { get; init; }
+
+    /// <summary>CoinW <c>createdDate</c>.</summary>
+    public DateTimeOffset? CreatedAt { get; init; }
+
+    /// <summary>CoinW <c>updatedDate</c>.</summary>
+    public DateTimeOffset? UpdatedAt { get; init; }
+
     /// <summary>Filled, cancelled or rejected.</summary>
     public bool IsTerminal => Status is OrderStatus.Filled or OrderStatus.Cancelled or OrderStatus.Rejected;
+
+    /// <summary>This order, with what it does not say taken from <paramref name="known"/>.</summary>
+    public OrderChanged Over(OrderChanged known) => this with
+    {
+        Side = Side ?? known.Side,
+        OrderType = OrderType ?? known.OrderType,
+        OriginalOrderType = OriginalOrderType ?? known.OriginalOrderType,
+        Leverage = Leverage ?? known.Leverage,
+        MarginMode = MarginMode ?? known.MarginMode,
+        Margin = Margin ?? known.Margin,
+        PositionMargin = PositionMargin ?? known.PositionMargin,
+        AveragePrice = AveragePrice ?? known.AveragePrice,
+        Fee = Fee ?? known.Fee,
+        FrozenFee = FrozenFee ?? known.FrozenFee,
+        MakerFeeRate = MakerFeeRate ?? known.MakerFeeRate,
+        TakerFeeRate = TakerFeeRate ?? known.TakerFeeRate,
+        RealizedPnl = RealizedPnl ?? known.RealizedPnl,
+        BaseQuantity = BaseQuantity ?? known.BaseQuantity,
+        LiquidatedBy = LiquidatedBy ?? known.LiquidatedBy,
+        Source = Source ?? known.Source,
+        TakeProfitStopLoss = TakeProfitStopLoss ?? known.TakeProfitStopLoss,
+        CreatedAt = CreatedAt ?? known.CreatedAt,
+        UpdatedAt = UpdatedAt ?? known.UpdatedAt,
+    };
 }

@@ -1,3 +1,4 @@
+using Supervisor.Tests.Fixtures;
 using Supervisor.Actors.Accounts;
 using Supervisor.Actors.Connection;
 using Supervisor.Actors.Protocol;
@@ -19,18 +20,7 @@ public sealed class CoinWProtocolTests : TestKit.TestKit
         KernelPersistence.For(Sys).UseJournal(new MemoryJournal(StateSerialization.Serializer));
     }
 
-    private static string Fixture(string file)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Supervisor.sln")))
-            {
-                var text = File.ReadAllText(Path.Combine(dir.Parent!.FullName, "shared", "venues", "fixtures", "coinw-net", file));
-                return text[(text.IndexOf("\n=", StringComparison.Ordinal) + 2)..].Trim().ReplaceLineEndings(" ");
-            }
-        }
-        throw new DirectoryNotFoundException("Supervisor.sln not found");
-    }
+    private static string Fixture(string file) => Fixtures.CoinWPush(file).ReplaceLineEndings(" ");
 
     [Fact]
     public async Task Order_and_position_pushes_reach_the_persisted_account_state()

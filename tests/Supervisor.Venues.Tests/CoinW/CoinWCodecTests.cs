@@ -1,6 +1,7 @@
 using System.Text;
 using FsCheck;
 using FsCheck.Xunit;
+using Supervisor.Tests.Fixtures;
 using Supervisor.Venues.CoinW;
 using Supervisor.Venues.Decoding;
 using Supervisor.Venues.Events;
@@ -16,7 +17,7 @@ public sealed class CoinWCodecTests
     [Fact]
     public void The_order_fixture_decodes_exactly()
     {
-        var result = Decode(SharedData.FixturePush("Order.txt"));
+        var result = Decode(Fixtures.CoinWPush("Order.txt"));
         Assert.Null(result.Error);
         Assert.Equal(new OrderChanged("coinw", "33308740320587027", "BTC", TradeSide.Long, 95400m, 1m, 0m, OrderStatus.New), Assert.Single(result.Events));
     }
@@ -24,7 +25,7 @@ public sealed class CoinWCodecTests
     [Fact]
     public void Trigger_orders_on_the_order_channel_decode_as_trigger_orders()
     {
-        var frame = SharedData.FixturePush("Order.txt").Replace("\"posType\": \"plan\"", "\"posType\": \"planTrigger\"", StringComparison.Ordinal);
+        var frame = Fixtures.CoinWPush("Order.txt").Replace("\"posType\": \"plan\"", "\"posType\": \"planTrigger\"", StringComparison.Ordinal);
         var trigger = Assert.IsType<TriggerOrderChanged>(Assert.Single(Decode(frame).Events));
         Assert.Equal(new TriggerOrderChanged("coinw", "33308740320587027", "BTC", TradeSide.Long, 95400m, 1m, OrderStatus.New), trigger);
     }
@@ -32,14 +33,14 @@ public sealed class CoinWCodecTests
     [Fact]
     public void The_position_fixture_decodes_exactly()
     {
-        var result = Decode(SharedData.FixturePush("Position.txt"));
+        var result = Decode(Fixtures.CoinWPush("Position.txt"));
         Assert.Equal(new PositionChanged("coinw", "2435521222631981320", "BTC", TradeSide.Short, 1m, 88802.7m, 1m, 88.8027m), Assert.Single(result.Events));
     }
 
     [Fact]
     public void The_position_change_fixture_decodes_to_a_fill()
     {
-        var fill = Assert.IsType<FillReceived>(Assert.Single(Decode(SharedData.FixturePush("PositionDetail.txt")).Events));
+        var fill = Assert.IsType<FillReceived>(Assert.Single(Decode(Fixtures.CoinWPush("PositionDetail.txt")).Events));
         Assert.Equal("21412625432427527", fill.FillId);
         Assert.Equal("33308809187064313", fill.OrderId);
         Assert.Equal(TradeSide.Long, fill.Side);
@@ -49,7 +50,7 @@ public sealed class CoinWCodecTests
     [Fact]
     public void The_assets_fixture_and_the_duplicated_official_example_decode_to_one_balance()
     {
-        var balance = Assert.IsType<AssetBalanceChanged>(Assert.Single(Decode(SharedData.FixturePush("Balance.txt")).Events));
+        var balance = Assert.IsType<AssetBalanceChanged>(Assert.Single(Decode(Fixtures.CoinWPush("Balance.txt")).Events));
         Assert.Equal("USDT", balance.Asset);
         var duplicated = Decode("""{"biz":"futures","pairCode":"USDT","data":[{"currency":"usdt","available":488.53,"margin":1.5,"freeze":0.25,"hold":0.25,"type":7,"userId":1162061},{"currency":"usdt","available":488.53,"margin":1.5,"freeze":0.25,"hold":0.25,"type":7,"userId":1162061}],"type":"assets"}""");
         Assert.Equal(new AssetBalanceChanged("coinw", "USDT", 488.53m, 0.5m, 1.5m), Assert.Single(duplicated.Events));
@@ -60,7 +61,7 @@ public sealed class CoinWCodecTests
     {
         var mark = Assert.IsType<MarkPriceChanged>(Assert.Single(Decode("""{"biz":"futures","pairCode":"btc","data":{"p":86470.0,"t":1790131588720,"n":"btc"},"type":"mark_price"}""").Events));
         Assert.Equal(new MarkPriceChanged("coinw", "BTC", 86470.0m), mark);
-        Assert.Null(Decode(SharedData.FixturePush("MarkPrice.txt")).Error);
+        Assert.Null(Decode(Fixtures.CoinWPush("MarkPrice.txt")).Error);
     }
 
     [Fact]
@@ -123,7 +124,7 @@ public sealed class CoinWCodecTests
     [Property(MaxTest = 300)]
     public bool Mutated_fixtures_never_throw(PositiveInt seed)
     {
-        var bytes = Encoding.UTF8.GetBytes(SharedData.FixturePush("Order.txt"));
+        var bytes = Encoding.UTF8.GetBytes(Fixtures.CoinWPush("Order.txt"));
         var random = new Random(seed.Get);
         for (var i = 0; i < 1 + random.Next(5); i++)
         {
