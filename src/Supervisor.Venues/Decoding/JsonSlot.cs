@@ -57,6 +57,35 @@ internal readonly record struct JsonSlot(int Start, int Length, bool IsString, b
     public decimal? Decimal(ReadOnlySpan<byte> frame) =>
         Present && !Escaped && Number.TryParse(frame.Slice(Start, Length), out var value) ? value : null;
 
+    /// <summary>
+    /// An optional decimal: false when the field is present but not a readable number (the hot path then declines the
+    /// frame), otherwise true with <paramref name="value"/> null for an absent field.
+    /// </summary>
+    public bool TryOptionalDecimal(ReadOnlySpan<byte> frame, out decimal? value)
+    {
+        value = Present ? Decimal(frame) : null;
+        return !Present || value is not null;
+    }
+
+    /// <summary>An optional epoch-milliseconds time, read as <see cref="TryOptionalDecimal"/>; out of range declines too.</summary>
+    public bool TryOptionalTimestamp(ReadOnlySpan<byte> frame, out DateTimeOffset? value)
+    {
+        value = null;
+        if (!TryOptionalDecimal(frame, out var ms))
+        {
+            return false;
+        }
+        if (ms is { } milliseconds)
+        {
+            if (!Timestamps.TryFromEpochMilliseconds(milliseconds, out var at))
+            {
+                return false;
+            }
+            value = at;
+        }
+        return true;
+    }
+
     /// <summary>A decimal, or <paramref name="fallback"/> when the field is absent (null when present but unreadable).</summary>
     public decimal? DecimalOr(ReadOnlySpan<byte> frame, decimal fallback) => Present ? Decimal(frame) : fallback;
 }

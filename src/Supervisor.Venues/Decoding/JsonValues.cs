@@ -21,6 +21,18 @@ internal static class JsonValues
     public static string? TextOrNull(JsonElement element, ReadOnlySpan<byte> name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind is JsonValueKind.String or JsonValueKind.Number ? TextOf(value, name) : null;
 
+    /// <summary>A decimal, or null when the field is absent or JSON null; any other non-number (an empty string too) throws.</summary>
+    public static decimal? OptionalDecimal(JsonElement element, ReadOnlySpan<byte> name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? DecimalOf(value, name) : null;
+
+    /// <summary>Text, or null when the field is absent or JSON null; an object, array or boolean throws.</summary>
+    public static string? OptionalText(JsonElement element, ReadOnlySpan<byte> name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? TextOf(value, name) : null;
+
+    /// <summary>Epoch milliseconds (number or string), or null when absent or JSON null; a fraction or a time outside years 1970–9999 throws.</summary>
+    public static DateTimeOffset? OptionalTimestamp(JsonElement element, ReadOnlySpan<byte> name) =>
+        OptionalDecimal(element, name) is { } ms ? Timestamps.FromEpochMilliseconds(ms, name) : null;
+
     private static decimal DecimalOf(JsonElement value, ReadOnlySpan<byte> name)
     {
         switch (value.ValueKind)
