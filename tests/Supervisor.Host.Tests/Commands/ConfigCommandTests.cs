@@ -1,3 +1,4 @@
+using Supervisor.Host.Tests.Cli;
 using System.Text.Json;
 using Supervisor.Host.Commands;
 
@@ -114,5 +115,15 @@ public sealed class ConfigCommandTests : IDisposable
         var error = new StringWriter();
         var exit = ConfigCommand.Show(file, new ConfigCommand.ShowOptions(json, noEnv, showSecrets, withDefaults), output, error);
         return (exit, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public async Task Show_with_only_the_file_prints_hocon_with_secrets_masked()
+    {
+        var file = Write("app.conf", "a { secret = S1, b = 2 }");
+        await using var show = CliProcess.Supervisor(["config", "show", file], _directory.FullName);
+        Assert.Equal(0, await show.WaitForExitAsync(TimeSpan.FromMinutes(1)));
+        Assert.Contains("b = 2", show.Output);
+        Assert.DoesNotContain("S1", show.Output);
     }
 }

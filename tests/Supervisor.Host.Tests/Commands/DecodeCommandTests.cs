@@ -1,3 +1,4 @@
+using Supervisor.Host.Tests.Cli;
 using System.IO.Compression;
 using System.Text.Json;
 using Supervisor.Host.Commands;
@@ -58,5 +59,13 @@ public sealed class DecodeCommandTests
     {
         var parse = Program.BuildRoot().Parse(["decode", "--venue", "binance"]);
         Assert.Contains(parse.Errors, e => e.Message.Contains("binance", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task With_only_the_venue_it_reads_plain_lines_from_stdin()
+    {
+        await using var decode = CliProcess.Supervisor(["decode", "--venue", "coinw"], Path.GetTempPath(), input: "{\"event\":\"pong\"}\n");
+        Assert.Equal(0, await decode.WaitForExitAsync(TimeSpan.FromMinutes(1)));
+        Assert.Contains("Pong", decode.Output);
     }
 }

@@ -1,3 +1,4 @@
+using Supervisor.Host.Commands;
 using Supervisor.Host.Demo;
 
 namespace Supervisor.Host.Tests.Commands;
@@ -34,5 +35,17 @@ public sealed class DemoCommandTests
         Assert.Contains(accounts.Errors, e => e.Message.Contains("--accounts must be between 1 and 5000", StringComparison.Ordinal));
         var duration = Program.BuildRoot().Parse(["demo", "--duration", "soon"]);
         Assert.Contains(duration.Errors, e => e.Message.Contains("is not a duration", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Without_options_the_demo_takes_its_documented_defaults()
+    {
+        var parse = Program.BuildRoot().Parse(["demo"]);
+        Assert.Empty(parse.Errors);
+        var demo = parse.CommandResult.Command;
+        Assert.Equal(DemoCommand.DefaultAccounts, parse.GetValue<int>("--accounts"));
+        Assert.Equal(DemoCommand.DefaultDuration, parse.GetValue<TimeSpan?>("--duration"));
+        Assert.False(parse.GetValue<bool>("--faults"));
+        Assert.Equal("demo", demo.Name);
     }
 }

@@ -1,3 +1,4 @@
+using Supervisor.Host.Tests.Cli;
 using Microsoft.Data.Sqlite;
 using Supervisor.Actors.State;
 using Supervisor.Host.Commands;
@@ -62,5 +63,22 @@ public sealed class JournalCommandsTests : IDisposable
     {
         var error = Assert.Throws<FileNotFoundException>(() => JournalCommands.Options(Path.Combine(_directory, "nope.db"), null));
         Assert.Contains("give --journal FILE", error.Message);
+    }
+
+    [Fact]
+    public async Task Events_and_state_with_only_the_required_options_read_the_journal_from_its_start()
+    {
+        var file = await JournalWithEventsAsync();
+        SqliteConnection.ClearAllPools();
+
+        await using var events = CliProcess.Supervisor(["events", "--journal", file, "--account", "a1", "--venue", "coinw"], _directory);
+        Assert.Equal(0, await events.WaitForExitAsync(TimeSpan.FromMinutes(1)));
+        var lines = events.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        Assert.Contains("\"seq\":1", lines[0]);
+
+        await using var state = CliProcess.Supervisor(["state", "--journal", file, "--account", "a1", "--venue", "coinw"], _directory);
+        Assert.Equal(0, await state.WaitForExitAsync(TimeSpan.FromMinutes(1)));
+        Assert.Contains("\"SequenceNr\":2", state.Output);
     }
 }

@@ -1,3 +1,5 @@
+using Supervisor.Host.Tests.Cli;
+using Supervisor.Simulator.Model;
 using Supervisor.Actors.Configuration;
 using Supervisor.Host.Run;
 using Supervisor.Simulator;
@@ -16,25 +18,7 @@ public sealed class RunCommandTests : IDisposable
     {
         var accounts = SimulatorOptions.GenerateAccounts(4);
         await using var simulator = await SimulatorHost.StartAsync(new SimulatorOptions { Accounts = accounts, TickInterval = TimeSpan.FromMilliseconds(100) });
-        var secrets = Path.Combine(_directory.FullName, "secrets");
-        Directory.CreateDirectory(secrets);
-        foreach (var account in accounts)
-        {
-            File.WriteAllText(Path.Combine(secrets, account.Id), account.Secret + "\n");
-        }
-        var registry = string.Join(",\n", accounts.Select(a =>
-            $"{{ id = {a.Id}, venue = {a.Venue}, api-key = \"{a.ApiKey}\", secret = {{ file = \"{Path.Combine(secrets, a.Id)}\" }} }}"));
-        var config = Write("app.conf", $$"""
-            supervisor {
-              persistence.connection-string = "Data Source={{Path.Combine(_directory.FullName, "data", "journal.db")}}"
-              venues.coinw { url = "{{simulator.CoinWUri}}", rest-url = "{{simulator.BaseUri}}" }
-              venues.chainup.tenants.coinlocally { url = "{{simulator.ChainUpUri}}", rest-url = "{{simulator.BaseUri}}" }
-              run { status-interval = 200ms, log-level = Warning }
-              registry = [
-            {{registry}}
-              ]
-            }
-            """);
+        var config = ConfigFor(accounts, simulator);
         var output = new StringWriter();
         var error = new StringWriter();
 
@@ -176,6 +160,45 @@ public sealed class RunCommandTests : IDisposable
 
         Assert.Equal(SupervisorRunner.JournalError, exit);
         Assert.Contains("cannot open the PostgreSql journal", error.ToString());
+    }
+
+    [Fact]
+    public async Task Without_a_duration_it_runs_until_interrupted_then_stops_cleanly()
+    {
+        var accounts = SimulatorOptions.GenerateAccounts(2);
+        await using var simulator = await SimulatorHost.StartAsync(new SimulatorOptions { Accounts = accounts, TickInterval = TimeSpan.FromMilliseconds(100) });
+        var config = ConfigFor(accounts, simulator);
+
+        await using var run = CliProcess.Supervisor(["run", "--config", config], _directory.FullName);
+        await run.WaitForLineAsync(line => line.StartsWith("live 2/2,", StringComparison.Ordinal), TimeSpan.FromMinutes(1));
+        await run.InterruptAsync();
+
+        Assert.Equal(0, await run.WaitForExitAsync(TimeSpan.FromMinutes(1)));
+        Assert.EndsWith("supervisor: stopped", run.Output.TrimEnd());
+    }
+
+    /// <summary>A config file for <paramref name="accounts"/> on <paramref name="simulator"/>, secrets in files beside it.</summary>
+    private string ConfigFor(IReadOnlyList<SimAccount> accounts, SimulatorHost simulator)
+    {
+        var secrets = Path.Combine(_directory.FullName, "secrets");
+        Directory.CreateDirectory(secrets);
+        foreach (var account in accounts)
+        {
+            File.WriteAllText(Path.Combine(secrets, account.Id), account.Secret + "\n");
+        }
+        var registry = string.Join(",\n", accounts.Select(a =>
+            $"{{ id = {a.Id}, venue = {a.Venue}, api-key = \"{a.ApiKey}\", secret = {{ file = \"{Path.Combine(secrets, a.Id)}\" }} }}"));
+        return Write("app.conf", $$"""
+            supervisor {
+              persistence.connection-string = "Data Source={{Path.Combine(_directory.FullName, "data", "journal.db")}}"
+              venues.coinw { url = "{{simulator.CoinWUri}}", rest-url = "{{simulator.BaseUri}}" }
+              venues.chainup.tenants.coinlocally { url = "{{simulator.ChainUpUri}}", rest-url = "{{simulator.BaseUri}}" }
+              run { status-interval = 200ms, log-level = Warning }
+              registry = [
+            {{registry}}
+              ]
+            }
+            """);
     }
 
     private string Write(string name, string text)
