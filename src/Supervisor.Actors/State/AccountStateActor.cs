@@ -220,23 +220,23 @@ public sealed class AccountStateActor : ReceivePersistentActor, IWithTimers
         {
             foreach (var item in frame.Events)
             {
-                switch (item)
+                if (item is not VenueEvent e)
                 {
-                    case MarkPriceChanged mark:
-                        preview = preview with { MarkPrices = preview.MarkPrices.SetItem(mark.Instrument, mark.Price) };
-                        marksMoved = true;
-                        break;
-                    case VenueEvent e when preview.TryApply(e, out var next):
-                        changes.Add(e);
-                        preview = next;
-                        break;
+                    continue;
+                }
+                var kept = preview.Journaled(e);
+                if (e is not MarkPriceChanged && preview.TryApply(kept, out var next))
+                {
+                    changes.Add(kept);
+                    preview = next;
+                }
+                if (e is MarkPriceChanged or AdlRankChanged { MarkPrice: not null })
+                {
+                    // Market prices are market data, not account history: kept in memory, never journaled.
+                    _state = _state.WithMarket(e);
+                    marksMoved = true;
                 }
             }
-        }
-        if (marksMoved)
-        {
-            // Marks are market data, not account history: kept in memory, never journaled.
-            _state = _state with { MarkPrices = preview.MarkPrices };
         }
         if (changes.Count == 0)
         {

@@ -4,7 +4,8 @@ using Supervisor.Venues.Rest;
 namespace Supervisor.Actors.State;
 
 /// <summary>
-/// What a REST snapshot changes in an account's state. Entities (balance by asset, position by id, order by id) that a
+/// What a REST snapshot changes in an account's state: each entity the snapshot lists, over what the state knows of it
+/// (fields the snapshot does not name keep their pushed values). Entities (balance by asset, position by id, order by id) that a
 /// push touched while the snapshot was being fetched are left to those pushes: a push arrives in order on its socket,
 /// so it is at least as new as anything the snapshot could say about the same entity.
 /// </summary>
@@ -16,17 +17,17 @@ public static class Reconciliation
         var changes = new List<VenueEvent>();
         foreach (var balance in snapshot.Balances)
         {
-            if (!touched.Contains(BalanceKey(balance.Asset)) && !(state.Assets.TryGetValue(balance.Asset, out var old) && old == balance))
+            if (!touched.Contains(BalanceKey(balance.Asset)) && Differs(balance, state.Assets.GetValueOrDefault(balance.Asset), (s, k) => s.Over(k)) is { } change)
             {
-                changes.Add(balance);
+                changes.Add(change);
             }
         }
         var positionIds = snapshot.Positions.Select(p => p.PositionId).ToHashSet(StringComparer.Ordinal);
         foreach (var position in snapshot.Positions)
         {
-            if (!touched.Contains(PositionKey(position.PositionId)) && !(state.Positions.TryGetValue(position.PositionId, out var old) && old == position))
+            if (!touched.Contains(PositionKey(position.PositionId)) && Differs(position, state.Positions.GetValueOrDefault(position.PositionId), (s, k) => s.Over(k)) is { } change)
             {
-                changes.Add(position);
+                changes.Add(change);
             }
         }
         foreach (var held in state.Positions.Values)
@@ -39,9 +40,9 @@ public static class Reconciliation
         var orderIds = snapshot.OpenOrders.Select(o => o.OrderId).ToHashSet(StringComparer.Ordinal);
         foreach (var order in snapshot.OpenOrders)
         {
-            if (!touched.Contains(OrderKey(order.OrderId)) && !(state.OpenOrders.TryGetValue(order.OrderId, out var old) && SameOrder(old, order)))
+            if (!touched.Contains(OrderKey(order.OrderId)) && Differs(order, state.OpenOrders.GetValueOrDefault(order.OrderId), (s, k) => s.Over(k)) is { } change)
             {
-                changes.Add(order);
+                changes.Add(change);
             }
         }
         foreach (var held in state.OpenOrders.Values)
@@ -56,9 +57,9 @@ public static class Reconciliation
             var triggerIds = triggers.Select(t => t.OrderId).ToHashSet(StringComparer.Ordinal);
             foreach (var trigger in triggers)
             {
-                if (!touched.Contains(TriggerKey(trigger.OrderId)) && !(state.TriggerOrders.TryGetValue(trigger.OrderId, out var old) && old == trigger))
+                if (!touched.Contains(TriggerKey(trigger.OrderId)) && Differs(trigger, state.TriggerOrders.GetValueOrDefault(trigger.OrderId), (s, k) => s.Over(k)) is { } change)
                 {
-                    changes.Add(trigger);
+                    changes.Add(change);
                 }
             }
             foreach (var held in state.TriggerOrders.Values)
@@ -84,9 +85,12 @@ public static class Reconciliation
         _ => [],
     };
 
-    // ChainUP's order pushes carry no side while its REST orders do: a side we lack is not a difference.
-    private static bool SameOrder(OrderChanged held, OrderChanged snapshot) =>
-        held == snapshot || (held.Side is null && held == snapshot with { Side = null });
+    /// <summary>
+    /// The snapshot's entity over what the state knows of it (a REST answer names some fields the push does not, and
+    /// lacks others), or null when that is what the state already holds.
+    /// </summary>
+    private static T? Differs<T>(T snapshot, T? known, Func<T, T, T> over) where T : VenueEvent =>
+        known is null ? snapshot : over(snapshot, known) is var merged && merged != known ? merged : null;
 
     private static string BalanceKey(string asset) => "asset:" + asset;
 

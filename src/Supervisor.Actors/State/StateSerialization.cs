@@ -4,7 +4,10 @@ using Supervisor.Venues.Events;
 
 namespace Supervisor.Actors.State;
 
-/// <summary>The manifests of everything an account's journal holds. New fields keep the manifest; a breaking change gets a new version.</summary>
+/// <summary>
+/// The manifests of everything an account's journal holds. New fields keep the manifest (optional ones read as null
+/// from rows written before them); a breaking change gets a new version.
+/// </summary>
 public static class StateSerialization
 {
     /// <summary>The serializer for account journals and snapshots.</summary>
@@ -20,11 +23,13 @@ public static class StateSerialization
         .Register("order-vanished.v1", StateJsonContext.Default.OrderVanished)
         .Register("trigger-order-vanished.v1", StateJsonContext.Default.TriggerOrderVanished)
         .Register("reconciliation-applied.v1", StateJsonContext.Default.ReconciliationApplied)
+        .Register("margin-settings-changed.v1", StateJsonContext.Default.MarginSettingsChanged)
         .Register("account-state-snapshot.v1", StateJsonContext.Default.AccountStateSnapshot)
         .Build();
 }
 
-[JsonSourceGenerationOptions(UseStringEnumConverter = true)]
+// Absent optional fields stay out of the rows: most events carry few of them, and a reader treats absent as null.
+[JsonSourceGenerationOptions(UseStringEnumConverter = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(AssetBalanceChanged))]
 [JsonSerializable(typeof(PositionChanged))]
 [JsonSerializable(typeof(PositionClosed))]
@@ -36,5 +41,6 @@ public static class StateSerialization
 [JsonSerializable(typeof(OrderVanished))]
 [JsonSerializable(typeof(TriggerOrderVanished))]
 [JsonSerializable(typeof(ReconciliationApplied))]
+[JsonSerializable(typeof(MarginSettingsChanged))]
 [JsonSerializable(typeof(AccountStateSnapshot))]
 internal sealed partial class StateJsonContext : JsonSerializerContext;

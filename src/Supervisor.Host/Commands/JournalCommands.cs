@@ -14,7 +14,12 @@ namespace Supervisor.Host.Commands;
 /// </summary>
 internal static class JournalCommands
 {
-    private static readonly JsonSerializerOptions Json = new() { Converters = { new JsonStringEnumConverter() }, WriteIndented = false };
+    // Null is what a venue did not send: left out, so each line shows exactly what is known.
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        Converters = { new JsonStringEnumConverter() },
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
 
     public static Command Events()
     {
@@ -71,8 +76,12 @@ internal static class JournalCommands
             Positions = state.Positions.Values,
             OpenOrders = state.OpenOrders.Values,
             TriggerOrders = state.TriggerOrders.Values,
-            state.AdlRanks,
+            AdlRanks = state.AdlRanks.Values,
+            state.MarginSettings,
             state.Fills,
+            state.FeesPaid,
+            state.RealizedPnl,
+            state.ReconciledAt,
         }, Json));
         return 0;
     }

@@ -32,4 +32,8 @@ public sealed record AdlRankChanged(string Venue, string PositionId, string Inst
 
     /// <summary>The part the journal keeps: the rank and the position's risk figures, without the market prices.</summary>
     public AdlRankChanged WithoutMarket() => this with { BestBid = null, BestAsk = null, LastPrice = null, MarkPrice = null };
+
+    /// <summary>This item with the market prices of <paramref name="other"/>.</summary>
+    public AdlRankChanged WithMarketOf(AdlRankChanged other) =>
+        this with { BestBid = other.BestBid, BestAsk = other.BestAsk, LastPrice = other.LastPrice, MarkPrice = other.MarkPrice };
 }

@@ -70,7 +70,7 @@ public sealed class ChainUpProtocolTests : TestKit.TestKit
             var state = await root.Ask<AccountState>(new ForAccount("coinlocally", "cu-1", new GetAccountState()), TimeSpan.FromSeconds(5));
             Assert.Equal(ConnectionStatus.Live, state.Connection);
             Assert.Equal(5000m, state.Assets["USDT"].Available);
-            Assert.Equal(3, state.AdlRanks["501"]);
+            Assert.Equal(3, state.AdlRanks["501"].Rank);
             Assert.Equal((64100.5m - 64000.5m) * 25m, state.UnrealizedPnl);
         }, TimeSpan.FromSeconds(15));
         Assert.Equal("cu-key", seenKey);

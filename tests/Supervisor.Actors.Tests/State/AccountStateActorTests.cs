@@ -61,7 +61,7 @@ public sealed class AccountStateActorTests : TestKit.TestKit
     {
         var actor = ActorOf(AccountStateActor.Props("a3", Venue));
         actor.Tell(new VenueEventsReceived([BtcLong, OpenOrder, new AdlRankChanged(Venue, "p-1", "BTC", 2)]));
-        Assert.Equal(2, StateOf(actor).AdlRanks["p-1"]);
+        Assert.Equal(2, StateOf(actor).AdlRanks["p-1"].Rank);
         actor.Tell(new VenueEventsReceived([OpenOrder with { FilledQuantity = 1m, Status = OrderStatus.Filled }, new PositionClosed(Venue, "p-1", "BTC")]));
         var state = StateOf(actor);
         Assert.Empty(state.OpenOrders);
@@ -92,6 +92,28 @@ public sealed class AccountStateActorTests : TestKit.TestKit
         Assert.Equal(before.Positions.Values, recovered.Positions.Values);
         Assert.Empty(recovered.MarkPrices);
         Assert.Equal(2, recovered.SequenceNr);
+    }
+
+    [Fact]
+    public void An_adl_push_journals_rank_and_risk_once_and_its_prices_value_the_position_in_memory()
+    {
+        var position = new PositionChanged("chainup", "501", "E-BTC-USDT", TradeSide.Long, 25m, 64000.5m, 10m, 160m);
+        var adl = new AdlRankChanged("chainup", "501", "", 3) { LiquidationPrice = 57800.2m, PositionMargin = 160m, MarginRate = 0.0125m, BestBid = 64100.1m, MarkPrice = 64100m };
+        var first = Watch(ActorOf(AccountStateActor.Props("a12", "coinlocally")));
+        first.Tell(new VenueEventsReceived([position, adl]));
+        first.Tell(new VenueEventsReceived([adl with { MarkPrice = 64200m, BestBid = 64199m }]));
+
+        var live = StateOf(first);
+        Assert.Equal(2, live.SequenceNr);
+        Assert.Equal(64200m, live.MarkPrices["E-BTC-USDT"]);
+        Assert.Equal(64199m, live.AdlRanks["501"].BestBid);
+        Assert.Equal((64200m - 64000.5m) * 25m, live.UnrealizedPnl);
+
+        Sys.Stop(first);
+        ExpectTerminated(first);
+        var recovered = StateOf(ActorOf(AccountStateActor.Props("a12", "coinlocally")));
+        Assert.Equal(adl.WithoutMarket() with { Instrument = "E-BTC-USDT" }, recovered.AdlRanks["501"]);
+        Assert.Empty(recovered.MarkPrices);
     }
 
     [Fact]

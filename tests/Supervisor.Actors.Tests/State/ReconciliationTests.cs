@@ -68,11 +68,28 @@ public sealed class ReconciliationTests : TestKit.TestKit
     }
 
     [Fact]
-    public void A_missing_side_is_not_a_difference()
+    public void A_side_the_push_lacks_comes_from_the_snapshot_once_and_the_next_push_keeps_it()
     {
         var state = AccountState.Empty("a", "chainup").Apply(Order with { Side = null });
 
+        var filled = Assert.IsType<OrderChanged>(Assert.Single(Reconciliation.Differences(state, new AccountSnapshot(Venue, [], [], [Order]), new HashSet<string>())));
+        Assert.Equal(TradeSide.Long, filled.Side);
+        state = state.Apply(filled);
         Assert.Empty(Reconciliation.Differences(state, new AccountSnapshot(Venue, [], [], [Order]), new HashSet<string>()));
+        Assert.Equal(TradeSide.Long, state.Apply(Order with { Side = null, FilledQuantity = 1m, Status = OrderStatus.PartiallyFilled }).OpenOrders["o-1"].Side);
+    }
+
+    [Fact]
+    public void Fields_only_the_push_names_survive_a_snapshot_that_lacks_them_and_fields_only_the_snapshot_names_are_added()
+    {
+        var pushed = Btc with { PositionMargin = 8500m, Fee = 3.1m, MarginMode = MarginMode.Isolated };
+        var state = AccountState.Empty("a", Venue).Apply(pushed);
+        var rest = Btc with { LiquidationPrice = 76500m, UnrealizedPnl = 12.5m, MarginMode = MarginMode.Isolated };
+
+        var merged = Assert.IsType<PositionChanged>(Assert.Single(Reconciliation.Differences(state, new AccountSnapshot(Venue, [], [rest], []), new HashSet<string>())));
+
+        Assert.Equal(pushed with { LiquidationPrice = 76500m, UnrealizedPnl = 12.5m }, merged);
+        Assert.Empty(Reconciliation.Differences(state.Apply(merged), new AccountSnapshot(Venue, [], [rest], []), new HashSet<string>()));
     }
 
     [Fact]
