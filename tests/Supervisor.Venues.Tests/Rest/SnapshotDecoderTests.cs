@@ -19,7 +19,11 @@ public sealed class SnapshotDecoderTests
         var result = CoinW.Positions(B("""{"code":0,"msg":"","data":[{"id":2435521222635399758,"instrument":"BTC","base":"btc","direction":"short","currentPiece":1,"openPrice":108827.9,"liquidationPrice":162591.22,"profitUnreal":0.01,"status":"open","leverage":"20","margin":5.44}]}"""));
 
         var position = Assert.Single(result.Value!);
-        Assert.Equal(new PositionChanged("coinw", "2435521222635399758", "BTC", TradeSide.Short, 1m, 108827.9m, 20m, 5.44m), position);
+        Assert.Equal(new PositionChanged("coinw", "2435521222635399758", "BTC", TradeSide.Short, 1m, 108827.9m, 20m, 5.44m)
+        {
+            LiquidationPrice = 162591.22m,
+            UnrealizedPnl = 0.01m,
+        }, position);
     }
 
     [Fact]
@@ -27,7 +31,7 @@ public sealed class SnapshotDecoderTests
     {
         var result = CoinW.Assets(B("""{"code":0,"msg":"","data":{"availableMargin":488.53,"availableUsdt":488.53,"alMargin":12.5,"alFreeze":"1.25","almightyGold":0,"userId":1162061,"time":1745501769376}}"""));
 
-        Assert.Equal(new AssetBalanceChanged("coinw", "USDT", 488.53m, 1.25m, 12.5m), result.Value);
+        Assert.Equal(new AssetBalanceChanged("coinw", "USDT", 488.53m, 1.25m, 12.5m) { AvailableMargin = 488.53m, CouponBalance = 0m }, result.Value);
     }
 
     [Fact]
@@ -53,8 +57,8 @@ public sealed class SnapshotDecoderTests
             """));
 
         Assert.Equal<TriggerOrderChanged>([
-            new("coinw", "33308740320587100", "ETH", TradeSide.Short, 3150.5m, 2m, OrderStatus.New),
-            new("coinw", "33308740320587101", "BTC", TradeSide.Long, 96000m, 1m, OrderStatus.New)], result.Value!);
+            new("coinw", "33308740320587100", "ETH", TradeSide.Short, 3150.5m, 2m, OrderStatus.New) { Price = 3100m },
+            new("coinw", "33308740320587101", "BTC", TradeSide.Long, 96000m, 1m, OrderStatus.New) { Price = 96000m }], result.Value!);
         Assert.Equal(RestErrorKind.UnexpectedShape, CoinW.TriggerOrders(B("""{"code":0,"msg":"","data":[{"id":1,"direction":"long","totalPiece":1}]}""")).Error?.Kind);
     }
 
