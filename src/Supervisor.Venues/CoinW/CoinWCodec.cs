@@ -242,7 +242,7 @@ public sealed class CoinWCodec(DecoderLimits? limits = null)
 
     private static FillReceived Fill(JsonElement item) =>
         new(Venue, JsonValues.Text(item, "id"u8), JsonValues.Text(item, "orderId"u8), JsonValues.Text(item, "instrument"u8), Side(item),
-            JsonValues.DecimalOr(item, "realPrice"u8, JsonValues.DecimalOr(item, "openPrice"u8, 0m)), JsonValues.Decimal(item, "totalPiece"u8), JsonValues.DecimalOr(item, "fee"u8, 0m))
+            JsonValues.OptionalDecimal(item, "realPrice"u8) ?? JsonValues.OptionalDecimal(item, "openPrice"u8) ?? 0m, JsonValues.Decimal(item, "totalPiece"u8), JsonValues.DecimalOr(item, "fee"u8, 0m))
         {
             PositionId = JsonValues.OptionalText(item, "openId"u8),
             RealizedPnl = JsonValues.OptionalDecimal(item, "netProfit"u8),
