@@ -7,8 +7,9 @@ namespace Supervisor.Venues.CoinW;
 
 /// <summary>
 /// The CoinW futures WebSocket protocol (see shared/venues/coinw.md): encodes login, sub, unsub and ping, and decodes
-/// acks, bare errors, pongs and the private pushes (order, position, position_change, assets) plus mark prices into
-/// normalized events. index_price, funding_rate, user_setting and assets_ag are recognized and carry nothing we model.
+/// acks, bare errors, pongs and the private pushes (order, position, position_change, assets, user_setting) plus mark
+/// prices into normalized events, with every documented field we model (docs/venues.md lists the ones left out and
+/// why). index_price, funding_rate and assets_ag are recognized and carry nothing we model.
 /// Decoding never throws: every failure is a typed <see cref="DecodeError"/>.
 /// </summary>
 public sealed class CoinWCodec(DecoderLimits? limits = null)
@@ -114,8 +115,9 @@ public sealed class CoinWCodec(DecoderLimits? limits = null)
             "position" => Each(payload, Position),
             "position_change" => Each(payload, Fill),
             "assets" => Assets(payload),
-            "mark_price" => DecodeResult.Of([new MarkPriceChanged(Venue, Instrument(root, payload), JsonValues.Decimal(payload, "p"u8))]),
-            "index_price" or "funding_rate" or "user_setting" or "assets_ag" => DecodeResult.Nothing,
+            "user_setting" => Each(payload, Setting),
+            "mark_price" => DecodeResult.Of([new MarkPriceChanged(Venue, Instrument(root, payload), JsonValues.Decimal(payload, "p"u8)) { At = JsonValues.OptionalTimestamp(payload, "t"u8) }]),
+            "index_price" or "funding_rate" or "assets_ag" => DecodeResult.Nothing,
             _ => throw new FormatException($"unknown push type '{type}'"),
         };
     }
@@ -142,12 +144,26 @@ public sealed class CoinWCodec(DecoderLimits? limits = null)
         {
             var asset = JsonValues.Text(item, "currency"u8).ToUpperInvariant();
             byCurrency[asset] = new AssetBalanceChanged(Venue, asset,
-                JsonValues.Decimal(item, "available"u8),
-                JsonValues.DecimalOr(item, "freeze"u8, 0m) + JsonValues.DecimalOr(item, "hold"u8, 0m),
-                JsonValues.DecimalOr(item, "margin"u8, 0m));
+                JsonValues.Decimal(item, "available"u8), JsonValues.DecimalOr(item, "freeze"u8, 0m), JsonValues.DecimalOr(item, "margin"u8, 0m))
+            {
+                Hold = JsonValues.OptionalDecimal(item, "hold"u8),
+                AvailableMargin = JsonValues.OptionalDecimal(item, "availableMargin"u8),
+                Transferable = JsonValues.OptionalDecimal(item, "transferAvailable"u8),
+                UnrealizedPnl = JsonValues.OptionalDecimal(item, "profitUnreal"u8),
+                CouponBalance = JsonValues.OptionalDecimal(item, "almightyGold"u8),
+            };
         }
         return DecodeResult.Of([.. byCurrency.Values]);
     }
+
+    private static MarginSettingsChanged Setting(JsonElement item) =>
+        new(Venue, MarginModeOf(item) ?? throw new FormatException("missing field 'positionModel'"),
+            JsonValues.Decimal(item, "layout"u8) switch
+            {
+                0m => PositionLayout.Merged,
+                1m => PositionLayout.Split,
+                var other => throw new FormatException($"unknown layout {other}"),
+            });
 
     /// <summary>CoinW sends trigger (plan) orders on the order channel, marked <c>posType</c> / <c>originalType</c> <c>planTrigger</c>.</summary>
     private static VenueEvent OrderOrTrigger(JsonElement item)
@@ -156,18 +172,47 @@ public sealed class CoinWCodec(DecoderLimits? limits = null)
         {
             return Order(item);
         }
+        // Read whole, as an order, so a malformed documented field fails a trigger order as it fails an order.
         var order = Order(item);
         return new TriggerOrderChanged(Venue, order.OrderId, order.Instrument, order.Side ?? TradeSide.Long,
-            JsonValues.DecimalOr(item, "triggerPrice"u8, order.Price), order.Quantity, order.Status);
+            JsonValues.DecimalOr(item, "triggerPrice"u8, order.Price), order.Quantity, order.Status)
+        {
+            Price = order.Price,
+            Leverage = order.Leverage,
+            MarginMode = order.MarginMode,
+            Source = order.Source,
+            CreatedAt = order.CreatedAt,
+            UpdatedAt = order.UpdatedAt,
+        };
     }
 
     private static OrderChanged Order(JsonElement item)
     {
         var total = JsonValues.Decimal(item, "totalPiece"u8);
         var remaining = JsonValues.DecimalOr(item, "currentPiece"u8, total);
-        return new OrderChanged(Venue, JsonValues.Text(item, "id"u8), JsonValues.Text(item, "instrument"u8), Side(item),
-            JsonValues.Decimal(item, "orderPrice"u8), total, total - remaining, OrderStatusOf(JsonValues.Text(item, "orderStatus"u8)));
+        return WithDetails(new OrderChanged(Venue, JsonValues.Text(item, "id"u8), JsonValues.Text(item, "instrument"u8), Side(item),
+            JsonValues.Decimal(item, "orderPrice"u8), total, total - remaining, OrderStatusOf(JsonValues.Text(item, "orderStatus"u8))), item);
     }
+
+    /// <summary>The optional fields of an order record; the REST open orders carry the same names.</summary>
+    internal static OrderChanged WithDetails(OrderChanged order, JsonElement item) => order with
+    {
+        OrderType = OrderTypeOf(JsonValues.OptionalText(item, "posType"u8)),
+        OriginalOrderType = OrderTypeOf(JsonValues.OptionalText(item, "originalType"u8)),
+        Leverage = JsonValues.OptionalDecimal(item, "leverage"u8),
+        MarginMode = MarginModeOf(item),
+        Margin = JsonValues.OptionalDecimal(item, "margin"u8),
+        PositionMargin = JsonValues.OptionalDecimal(item, "positionMargin"u8),
+        Fee = JsonValues.OptionalDecimal(item, "fee"u8),
+        FrozenFee = JsonValues.OptionalDecimal(item, "frozenFee"u8),
+        MakerFeeRate = JsonValues.OptionalDecimal(item, "makerFee"u8),
+        TakerFeeRate = JsonValues.OptionalDecimal(item, "takerFee"u8),
+        BaseQuantity = JsonValues.OptionalDecimal(item, "baseSize"u8),
+        LiquidatedBy = JsonValues.OptionalText(item, "liquidateBy"u8),
+        Source = JsonValues.OptionalText(item, "source"u8),
+        CreatedAt = JsonValues.OptionalTimestamp(item, "createdDate"u8),
+        UpdatedAt = JsonValues.OptionalTimestamp(item, "updatedDate"u8),
+    };
 
     private static VenueEvent Position(JsonElement item)
     {
@@ -178,13 +223,73 @@ public sealed class CoinWCodec(DecoderLimits? limits = null)
         {
             return new PositionClosed(Venue, id, instrument);
         }
-        return new PositionChanged(Venue, id, instrument, Side(item), JsonValues.Decimal(item, "currentPiece"u8),
-            JsonValues.Decimal(item, "openPrice"u8), JsonValues.Decimal(item, "leverage"u8), JsonValues.DecimalOr(item, "margin"u8, 0m));
+        return WithDetails(new PositionChanged(Venue, id, instrument, Side(item), JsonValues.Decimal(item, "currentPiece"u8),
+            JsonValues.Decimal(item, "openPrice"u8), JsonValues.Decimal(item, "leverage"u8), JsonValues.DecimalOr(item, "margin"u8, 0m)), item);
     }
+
+    /// <summary>The optional fields of a position record; the REST positions carry the same names.</summary>
+    internal static PositionChanged WithDetails(PositionChanged position, JsonElement item) => position with
+    {
+        MarginMode = MarginModeOf(item),
+        PositionMargin = JsonValues.OptionalDecimal(item, "positionMargin"u8),
+        Fee = JsonValues.OptionalDecimal(item, "fee"u8),
+        FundingFee = JsonValues.OptionalDecimal(item, "fundingSettle"u8),
+        ClosedQuantity = JsonValues.OptionalDecimal(item, "closedPiece"u8),
+        BaseQuantity = JsonValues.OptionalDecimal(item, "baseSize"u8),
+        OpenedAt = JsonValues.OptionalTimestamp(item, "createdDate"u8),
+        UpdatedAt = JsonValues.OptionalTimestamp(item, "updatedDate"u8),
+    };
 
     private static FillReceived Fill(JsonElement item) =>
         new(Venue, JsonValues.Text(item, "id"u8), JsonValues.Text(item, "orderId"u8), JsonValues.Text(item, "instrument"u8), Side(item),
-            JsonValues.DecimalOr(item, "realPrice"u8, JsonValues.DecimalOr(item, "openPrice"u8, 0m)), JsonValues.Decimal(item, "totalPiece"u8), JsonValues.DecimalOr(item, "fee"u8, 0m));
+            JsonValues.OptionalDecimal(item, "realPrice"u8) ?? JsonValues.OptionalDecimal(item, "openPrice"u8) ?? 0m, JsonValues.Decimal(item, "totalPiece"u8), JsonValues.DecimalOr(item, "fee"u8, 0m))
+        {
+            PositionId = JsonValues.OptionalText(item, "openId"u8),
+            RealizedPnl = JsonValues.OptionalDecimal(item, "netProfit"u8),
+            FeeRate = JsonValues.OptionalDecimal(item, "feeRate"u8),
+            Liquidity = JsonValues.OptionalDecimal(item, "takerMaker"u8) switch
+            {
+                null => null,
+                1m => Liquidity.Taker,
+                2m => Liquidity.Maker,
+                var other => throw new FormatException($"unknown takerMaker {other}"),
+            },
+            Closing = JsonValues.OptionalText(item, "status"u8) switch
+            {
+                null => null,
+                "close" or "closed" => true,
+                "open" => false,
+                var other => throw new FormatException($"unknown fill status '{other}'"),
+            },
+            EntryPrice = JsonValues.OptionalDecimal(item, "openPrice"u8),
+            ClosePrice = JsonValues.OptionalDecimal(item, "closePrice"u8),
+            Leverage = JsonValues.OptionalDecimal(item, "leverage"u8),
+            MarginMode = MarginModeOf(item),
+            FundingFee = JsonValues.OptionalDecimal(item, "fundingSettle"u8),
+            PositionQuantity = JsonValues.OptionalDecimal(item, "currentPiece"u8),
+            LiquidatedBy = JsonValues.OptionalText(item, "liquidateBy"u8),
+            Source = JsonValues.OptionalText(item, "source"u8),
+            ExecutedAt = JsonValues.OptionalTimestamp(item, "createdDate"u8),
+        };
+
+    /// <summary><c>positionModel</c>: 0 isolated, 1 cross (number or string); absent or null is null, any other value is an error.</summary>
+    internal static MarginMode? MarginModeOf(JsonElement item) => JsonValues.OptionalDecimal(item, "positionModel"u8) switch
+    {
+        null => null,
+        0m => MarginMode.Isolated,
+        1m => MarginMode.Cross,
+        var other => throw new FormatException($"unknown positionModel {other}"),
+    };
+
+    /// <summary>CoinW's order-type codes in <see cref="OrderTypes"/> terms; a code we do not know is kept as sent.</summary>
+    internal static string? OrderTypeOf(string? code) => code switch
+    {
+        "plan" => OrderTypes.Limit,
+        "execute" => OrderTypes.Market,
+        "planTrigger" => OrderTypes.Trigger,
+        "moveStopProfitLoss" => OrderTypes.TrailingStop,
+        _ => code,
+    };
 
     private static TradeSide Side(JsonElement item) => JsonValues.Text(item, "direction"u8) switch
     {

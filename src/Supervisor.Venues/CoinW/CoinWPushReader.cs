@@ -7,16 +7,19 @@ namespace Supervisor.Venues.CoinW;
 
 /// <summary>
 /// The hot path for CoinW's most frequent pushes (order, position, assets): one <see cref="Utf8JsonReader"/> pass that
-/// notes where each field of interest sits (CoinW writes <c>type</c> after <c>data</c>, so the fields are noted before
+/// notes where each field of interest (every one the general path reads for these channels) sits (CoinW writes <c>type</c> after <c>data</c>, so the fields are noted before
 /// their meaning is known), then builds the events from those spans. Anything it does not recognise — control frames,
 /// other channels, a missing or odd field, malformed JSON — returns null and the frame goes through the general
 /// <see cref="JsonDocument"/> path, which gives the same events or the precise error. Tests check both paths agree.
 /// </summary>
 internal static class CoinWPushReader
 {
-    private const int FieldCount = 18;
+    private const int FieldCount = 35;
     private const int Id = 0, Instrument = 1, Direction = 2, OrderPrice = 3, TotalPiece = 4, CurrentPiece = 5, OrderStatus = 6, PosType = 7,
-        OriginalType = 8, TriggerPrice = 9, Status = 10, OpenPrice = 11, Leverage = 12, Margin = 13, Currency = 14, Available = 15, Freeze = 16, Hold = 17;
+        OriginalType = 8, TriggerPrice = 9, Status = 10, OpenPrice = 11, Leverage = 12, Margin = 13, Currency = 14, Available = 15, Freeze = 16, Hold = 17,
+        PositionModel = 18, PositionMargin = 19, Fee = 20, FrozenFee = 21, MakerFee = 22, TakerFee = 23, BaseSize = 24, LiquidateBy = 25,
+        Source = 26, CreatedDate = 27, UpdatedDate = 28, FundingSettle = 29, ClosedPiece = 30, AvailableMargin = 31, TransferAvailable = 32,
+        ProfitUnreal = 33, AlmightyGold = 34;
 
     private enum PushType
     {
@@ -153,10 +156,20 @@ internal static class CoinWPushReader
                 return null;
             }
             var remaining = item[CurrentPiece].DecimalOr(frame, total);
-            if (remaining is null)
+            // Every documented field is read for a trigger order too, so a malformed one fails it as the general path does.
+            if (remaining is null
+                || !TryOrderType(frame, item[PosType], out var orderType) || !TryOrderType(frame, item[OriginalType], out var originalType)
+                || !item[Leverage].TryOptionalDecimal(frame, out var leverage) || !TryMarginMode(frame, item[PositionModel], out var marginMode)
+                || !item[Margin].TryOptionalDecimal(frame, out var margin) || !item[PositionMargin].TryOptionalDecimal(frame, out var positionMargin)
+                || !item[Fee].TryOptionalDecimal(frame, out var fee) || !item[FrozenFee].TryOptionalDecimal(frame, out var frozenFee)
+                || !item[MakerFee].TryOptionalDecimal(frame, out var makerFee) || !item[TakerFee].TryOptionalDecimal(frame, out var takerFee)
+                || !item[BaseSize].TryOptionalDecimal(frame, out var baseSize) || !TryText(frame, item[LiquidateBy], out var liquidatedBy)
+                || !TryText(frame, item[Source], out var source) || !item[CreatedDate].TryOptionalTimestamp(frame, out var createdAt)
+                || !item[UpdatedDate].TryOptionalTimestamp(frame, out var updatedAt))
             {
                 return null;
             }
+            // The type slots are known unescaped here, so a byte comparison sees what the general path sees.
             if (item[PosType].Is(frame, "planTrigger"u8) || item[OriginalType].Is(frame, "planTrigger"u8))
             {
                 var trigger = item[TriggerPrice].DecimalOr(frame, price);
@@ -164,11 +177,36 @@ internal static class CoinWPushReader
                 {
                     return null;
                 }
-                events[i] = new TriggerOrderChanged(CoinWCodec.Venue, id, instrument, side, trigger.Value, total, status);
+                events[i] = new TriggerOrderChanged(CoinWCodec.Venue, id, instrument, side, trigger.Value, total, status)
+                {
+                    Price = price,
+                    Leverage = leverage,
+                    MarginMode = marginMode,
+                    Source = source,
+                    CreatedAt = createdAt,
+                    UpdatedAt = updatedAt,
+                };
             }
             else
             {
-                events[i] = new OrderChanged(CoinWCodec.Venue, id, instrument, side, price, total, total - remaining.Value, status);
+                events[i] = new OrderChanged(CoinWCodec.Venue, id, instrument, side, price, total, total - remaining.Value, status)
+                {
+                    OrderType = orderType,
+                    OriginalOrderType = originalType,
+                    Leverage = leverage,
+                    MarginMode = marginMode,
+                    Margin = margin,
+                    PositionMargin = positionMargin,
+                    Fee = fee,
+                    FrozenFee = frozenFee,
+                    MakerFeeRate = makerFee,
+                    TakerFeeRate = takerFee,
+                    BaseQuantity = baseSize,
+                    LiquidatedBy = liquidatedBy,
+                    Source = source,
+                    CreatedAt = createdAt,
+                    UpdatedAt = updatedAt,
+                };
             }
         }
         return DecodeResult.Of(events);
@@ -193,11 +231,26 @@ internal static class CoinWPushReader
             }
             var margin = item[Margin].DecimalOr(frame, 0m);
             if (Side(frame, item[Direction]) is not { } side || item[CurrentPiece].Decimal(frame) is not { } quantity
-                || item[OpenPrice].Decimal(frame) is not { } entry || item[Leverage].Decimal(frame) is not { } leverage || margin is null)
+                || item[OpenPrice].Decimal(frame) is not { } entry || item[Leverage].Decimal(frame) is not { } leverage || margin is null
+                || !TryMarginMode(frame, item[PositionModel], out var marginMode)
+                || !item[PositionMargin].TryOptionalDecimal(frame, out var positionMargin) || !item[Fee].TryOptionalDecimal(frame, out var fee)
+                || !item[FundingSettle].TryOptionalDecimal(frame, out var funding) || !item[ClosedPiece].TryOptionalDecimal(frame, out var closed)
+                || !item[BaseSize].TryOptionalDecimal(frame, out var baseSize) || !item[CreatedDate].TryOptionalTimestamp(frame, out var openedAt)
+                || !item[UpdatedDate].TryOptionalTimestamp(frame, out var updatedAt))
             {
                 return null;
             }
-            events[i] = new PositionChanged(CoinWCodec.Venue, id, instrument, side, quantity, entry, leverage, margin.Value);
+            events[i] = new PositionChanged(CoinWCodec.Venue, id, instrument, side, quantity, entry, leverage, margin.Value)
+            {
+                MarginMode = marginMode,
+                PositionMargin = positionMargin,
+                Fee = fee,
+                FundingFee = funding,
+                ClosedQuantity = closed,
+                BaseQuantity = baseSize,
+                OpenedAt = openedAt,
+                UpdatedAt = updatedAt,
+            };
         }
         return DecodeResult.Of(events);
     }
@@ -211,14 +264,23 @@ internal static class CoinWPushReader
         {
             var item = slots.AsSpan(i * FieldCount, FieldCount);
             var freeze = item[Freeze].DecimalOr(frame, 0m);
-            var hold = item[Hold].DecimalOr(frame, 0m);
             var margin = item[Margin].DecimalOr(frame, 0m);
             if (AssetOf(frame, item[Currency]) is not { } asset || item[Available].Decimal(frame) is not { } available
-                || freeze is null || hold is null || margin is null)
+                || freeze is null || margin is null || !item[Hold].TryOptionalDecimal(frame, out var hold)
+                || !item[AvailableMargin].TryOptionalDecimal(frame, out var availableMargin)
+                || !item[TransferAvailable].TryOptionalDecimal(frame, out var transferable)
+                || !item[ProfitUnreal].TryOptionalDecimal(frame, out var unrealized) || !item[AlmightyGold].TryOptionalDecimal(frame, out var coupons))
             {
                 return null;
             }
-            var balance = new AssetBalanceChanged(CoinWCodec.Venue, asset, available, freeze.Value + hold.Value, margin.Value);
+            var balance = new AssetBalanceChanged(CoinWCodec.Venue, asset, available, freeze.Value, margin.Value)
+            {
+                Hold = hold,
+                AvailableMargin = availableMargin,
+                Transferable = transferable,
+                UnrealizedPnl = unrealized,
+                CouponBalance = coupons,
+            };
             var known = 0;
             while (known < count && events[known].Asset != asset)
             {
@@ -228,6 +290,47 @@ internal static class CoinWPushReader
             count = Math.Max(count, known + 1);
         }
         return DecodeResult.Of(count == items ? events : events[..count]);
+    }
+
+    /// <summary><c>positionModel</c> as <see cref="CoinWCodec.MarginModeOf"/> reads it; false for anything but absent, 0 or 1.</summary>
+    private static bool TryMarginMode(ReadOnlySpan<byte> frame, JsonSlot slot, out MarginMode? mode)
+    {
+        mode = null;
+        if (!slot.TryOptionalDecimal(frame, out var code))
+        {
+            return false;
+        }
+        mode = code switch
+        {
+            null => null,
+            0m => MarginMode.Isolated,
+            1m => MarginMode.Cross,
+            _ => null,
+        };
+        return code is null || mode is not null;
+    }
+
+    /// <summary>An order-type code as <see cref="CoinWCodec.OrderTypeOf"/> maps it, without building a string for the known ones.</summary>
+    private static bool TryOrderType(ReadOnlySpan<byte> frame, JsonSlot slot, out string? type)
+    {
+        type = !slot.Present ? null
+            : slot.Is(frame, "plan"u8) ? OrderTypes.Limit
+            : slot.Is(frame, "execute"u8) ? OrderTypes.Market
+            : slot.Is(frame, "planTrigger"u8) ? OrderTypes.Trigger
+            : slot.Is(frame, "moveStopProfitLoss"u8) ? OrderTypes.TrailingStop
+            : slot.Text(frame);
+        return !slot.Present || type is not null;
+    }
+
+    /// <summary>Optional text (a number's text as written); false when present but escaped or not a scalar. The usual values cost no string.</summary>
+    private static bool TryText(ReadOnlySpan<byte> frame, JsonSlot slot, out string? text)
+    {
+        text = !slot.Present ? null
+            : slot.Is(frame, "api"u8) ? "api"
+            : slot.Is(frame, "web"u8) ? "web"
+            : slot.Is(frame, "manual"u8) ? "manual"
+            : slot.Text(frame);
+        return !slot.Present || text is not null;
     }
 
     // Nearly every balance is USDT: no string to build for it.
@@ -253,23 +356,39 @@ internal static class CoinWPushReader
         public static int FieldOf(ReadOnlySpan<byte> name) => name.Length < 2 ? -1 : (name.Length, name[0]) switch
         {
             (2, (byte)'i') => Is(name, "id"u8, Id),
+            (3, (byte)'f') => Is(name, "fee"u8, Fee),
             (4, (byte)'h') => Is(name, "hold"u8, Hold),
-            (6, (byte)'s') => Is(name, "status"u8, Status),
+            // The two names that share a length and a first letter part on the second.
+            (6, (byte)'s') => name[1] == (byte)'o' ? Is(name, "source"u8, Source) : Is(name, "status"u8, Status),
             (6, (byte)'m') => Is(name, "margin"u8, Margin),
             (6, (byte)'f') => Is(name, "freeze"u8, Freeze),
             (7, (byte)'p') => Is(name, "posType"u8, PosType),
+            (8, (byte)'b') => Is(name, "baseSize"u8, BaseSize),
             (8, (byte)'c') => Is(name, "currency"u8, Currency),
             (8, (byte)'l') => Is(name, "leverage"u8, Leverage),
-            (9, (byte)'d') => Is(name, "direction"u8, Direction),
-            (9, (byte)'o') => Is(name, "openPrice"u8, OpenPrice),
+            (8, (byte)'m') => Is(name, "makerFee"u8, MakerFee),
+            (8, (byte)'t') => Is(name, "takerFee"u8, TakerFee),
             (9, (byte)'a') => Is(name, "available"u8, Available),
+            (9, (byte)'d') => Is(name, "direction"u8, Direction),
+            (9, (byte)'f') => Is(name, "frozenFee"u8, FrozenFee),
+            (9, (byte)'o') => Is(name, "openPrice"u8, OpenPrice),
             (10, (byte)'i') => Is(name, "instrument"u8, Instrument),
             (10, (byte)'o') => Is(name, "orderPrice"u8, OrderPrice),
             (10, (byte)'t') => Is(name, "totalPiece"u8, TotalPiece),
+            (11, (byte)'c') => name[1] == (byte)'l' ? Is(name, "closedPiece"u8, ClosedPiece) : Is(name, "createdDate"u8, CreatedDate),
+            (11, (byte)'l') => Is(name, "liquidateBy"u8, LiquidateBy),
             (11, (byte)'o') => Is(name, "orderStatus"u8, OrderStatus),
+            (11, (byte)'u') => Is(name, "updatedDate"u8, UpdatedDate),
+            (12, (byte)'a') => Is(name, "almightyGold"u8, AlmightyGold),
             (12, (byte)'c') => Is(name, "currentPiece"u8, CurrentPiece),
             (12, (byte)'o') => Is(name, "originalType"u8, OriginalType),
+            (12, (byte)'p') => Is(name, "profitUnreal"u8, ProfitUnreal),
             (12, (byte)'t') => Is(name, "triggerPrice"u8, TriggerPrice),
+            (13, (byte)'f') => Is(name, "fundingSettle"u8, FundingSettle),
+            (13, (byte)'p') => Is(name, "positionModel"u8, PositionModel),
+            (14, (byte)'p') => Is(name, "positionMargin"u8, PositionMargin),
+            (15, (byte)'a') => Is(name, "availableMargin"u8, AvailableMargin),
+            (17, (byte)'t') => Is(name, "transferAvailable"u8, TransferAvailable),
             _ => -1,
         };
 

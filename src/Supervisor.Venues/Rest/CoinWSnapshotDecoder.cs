@@ -30,12 +30,19 @@ public sealed class CoinWSnapshotDecoder(DecoderLimits? limits = null)
 
     private readonly DecoderLimits _limits = limits ?? DecoderLimits.Default;
 
-    /// <summary>The USDT futures balance. REST names differ from the push: availableUsdt, alFreeze, alMargin.</summary>
+    /// <summary>
+    /// The USDT futures balance. REST names differ from the push: availableUsdt, alFreeze, alMargin; availableMargin and
+    /// almightyGold are named as in the push. It names no hold, transferable or unrealized figure: those stay null.
+    /// </summary>
     public RestResult<AssetBalanceChanged> Assets(ReadOnlySpan<byte> body) => RestJson.Decode(body, _limits, root =>
         Data(root, out var data) is { } error
             ? RestResult<AssetBalanceChanged>.Fail(error.Kind, error.Message)
             : RestResult<AssetBalanceChanged>.Ok(new AssetBalanceChanged(CoinWCodec.Venue, "USDT",
-                JsonValues.Decimal(data, "availableUsdt"u8), JsonValues.DecimalOr(data, "alFreeze"u8, 0m), JsonValues.DecimalOr(data, "alMargin"u8, 0m))));
+                JsonValues.Decimal(data, "availableUsdt"u8), JsonValues.DecimalOr(data, "alFreeze"u8, 0m), JsonValues.DecimalOr(data, "alMargin"u8, 0m))
+            {
+                AvailableMargin = JsonValues.OptionalDecimal(data, "availableMargin"u8),
+                CouponBalance = JsonValues.OptionalDecimal(data, "almightyGold"u8),
+            }));
 
     /// <summary>Every open position.</summary>
     public RestResult<IReadOnlyList<PositionChanged>> Positions(ReadOnlySpan<byte> body) => RestJson.Decode(body, _limits, root =>
@@ -85,9 +92,15 @@ public sealed class CoinWSnapshotDecoder(DecoderLimits? limits = null)
         return null;
     }
 
-    private static PositionChanged Position(JsonElement item) => new(CoinWCodec.Venue, JsonValues.Text(item, "id"u8),
+    // The push's fields where the row has them, plus the three only REST knows.
+    private static PositionChanged Position(JsonElement item) => CoinWCodec.WithDetails(new PositionChanged(CoinWCodec.Venue, JsonValues.Text(item, "id"u8),
         JsonValues.Text(item, "instrument"u8).ToUpperInvariant(), Side(item), JsonValues.Decimal(item, "currentPiece"u8),
-        JsonValues.Decimal(item, "openPrice"u8), JsonValues.Decimal(item, "leverage"u8), JsonValues.DecimalOr(item, "margin"u8, 0m));
+        JsonValues.Decimal(item, "openPrice"u8), JsonValues.Decimal(item, "leverage"u8), JsonValues.DecimalOr(item, "margin"u8, 0m)), item) with
+    {
+        LiquidationPrice = JsonValues.OptionalDecimal(item, "liquidationPrice"u8),
+        UnrealizedPnl = JsonValues.OptionalDecimal(item, "profitUnreal"u8),
+        RealizedPnl = JsonValues.OptionalDecimal(item, "profitReal"u8),
+    };
 
     private static OrderChanged Order(JsonElement item)
     {
@@ -99,14 +112,28 @@ public sealed class CoinWSnapshotDecoder(DecoderLimits? limits = null)
             "unFinish" or null => remaining < total ? OrderStatus.PartiallyFilled : OrderStatus.New,
             var other => throw new FormatException($"an open order with orderStatus '{other}'"),
         };
-        return new OrderChanged(CoinWCodec.Venue, JsonValues.Text(item, "id"u8), JsonValues.Text(item, "instrument"u8).ToUpperInvariant(), Side(item),
-            JsonValues.Decimal(item, "orderPrice"u8), total, total - remaining, status);
+        var order = CoinWCodec.WithDetails(new OrderChanged(CoinWCodec.Venue, JsonValues.Text(item, "id"u8), JsonValues.Text(item, "instrument"u8).ToUpperInvariant(), Side(item),
+            JsonValues.Decimal(item, "orderPrice"u8), total, total - remaining, status), item);
+        // A row may name its type positionType, as the query does, rather than posType.
+        return order.OrderType is null ? order with { OrderType = CoinWCodec.OrderTypeOf(JsonValues.OptionalText(item, "positionType"u8)) } : order;
     }
 
-    // As the order push: the trigger price, or the order price when a row lacks it.
-    private static TriggerOrderChanged Trigger(JsonElement item) => new(CoinWCodec.Venue, JsonValues.Text(item, "id"u8),
-        JsonValues.Text(item, "instrument"u8).ToUpperInvariant(), Side(item),
-        JsonValues.DecimalOr(item, "triggerPrice"u8, JsonValues.Decimal(item, "orderPrice"u8)), JsonValues.Decimal(item, "totalPiece"u8), OrderStatus.New);
+    // As the order push: the trigger price, or the order price when a row lacks it. OrderType stays null as in the push:
+    // it names the type of the order placed when the trigger fires, while the row's posType is the trigger's own, planTrigger.
+    private static TriggerOrderChanged Trigger(JsonElement item)
+    {
+        var price = JsonValues.Decimal(item, "orderPrice"u8);
+        return new(CoinWCodec.Venue, JsonValues.Text(item, "id"u8), JsonValues.Text(item, "instrument"u8).ToUpperInvariant(), Side(item),
+            JsonValues.DecimalOr(item, "triggerPrice"u8, price), JsonValues.Decimal(item, "totalPiece"u8), OrderStatus.New)
+        {
+            Price = price,
+            Leverage = JsonValues.OptionalDecimal(item, "leverage"u8),
+            MarginMode = CoinWCodec.MarginModeOf(item),
+            Source = JsonValues.OptionalText(item, "source"u8),
+            CreatedAt = JsonValues.OptionalTimestamp(item, "createdDate"u8),
+            UpdatedAt = JsonValues.OptionalTimestamp(item, "updatedDate"u8),
+        };
+    }
 
     private static TradeSide Side(JsonElement item) => JsonValues.Text(item, "direction"u8) switch
     {

@@ -19,7 +19,25 @@ public sealed class CoinWCodecTests
     {
         var result = Decode(Fixtures.CoinWPush("Order.txt"));
         Assert.Null(result.Error);
-        Assert.Equal(new OrderChanged("coinw", "33308740320587027", "BTC", TradeSide.Long, 95400m, 1m, 0m, OrderStatus.New), Assert.Single(result.Events));
+        var at = DateTimeOffset.FromUnixTimeMilliseconds(1739955929000);
+        Assert.Equal(new OrderChanged("coinw", "33308740320587027", "BTC", TradeSide.Long, 95400m, 1m, 0m, OrderStatus.New)
+        {
+            OrderType = OrderTypes.Limit,
+            OriginalOrderType = OrderTypes.Limit,
+            Leverage = 1m,
+            MarginMode = MarginMode.Isolated,
+            Margin = 95.4m,
+            PositionMargin = 95.4m,
+            Fee = 0m,
+            FrozenFee = 0.00954m,
+            MakerFeeRate = 0.0001m,
+            TakerFeeRate = 0.0006m,
+            BaseQuantity = 0.001m,
+            LiquidatedBy = "manual",
+            Source = "api",
+            CreatedAt = at,
+            UpdatedAt = at,
+        }, Assert.Single(result.Events));
     }
 
     [Fact]
@@ -27,14 +45,34 @@ public sealed class CoinWCodecTests
     {
         var frame = Fixtures.CoinWPush("Order.txt").Replace("\"posType\": \"plan\"", "\"posType\": \"planTrigger\"", StringComparison.Ordinal);
         var trigger = Assert.IsType<TriggerOrderChanged>(Assert.Single(Decode(frame).Events));
-        Assert.Equal(new TriggerOrderChanged("coinw", "33308740320587027", "BTC", TradeSide.Long, 95400m, 1m, OrderStatus.New), trigger);
+        var at = DateTimeOffset.FromUnixTimeMilliseconds(1739955929000);
+        Assert.Equal(new TriggerOrderChanged("coinw", "33308740320587027", "BTC", TradeSide.Long, 95400m, 1m, OrderStatus.New)
+        {
+            Price = 95400m,
+            Leverage = 1m,
+            MarginMode = MarginMode.Isolated,
+            Source = "api",
+            CreatedAt = at,
+            UpdatedAt = at,
+        }, trigger);
     }
 
     [Fact]
     public void The_position_fixture_decodes_exactly()
     {
         var result = Decode(Fixtures.CoinWPush("Position.txt"));
-        Assert.Equal(new PositionChanged("coinw", "2435521222631981320", "BTC", TradeSide.Short, 1m, 88802.7m, 1m, 88.8027m), Assert.Single(result.Events));
+        var at = DateTimeOffset.FromUnixTimeMilliseconds(1740569719634);
+        Assert.Equal(new PositionChanged("coinw", "2435521222631981320", "BTC", TradeSide.Short, 1m, 88802.7m, 1m, 88.8027m)
+        {
+            MarginMode = MarginMode.Isolated,
+            PositionMargin = 88.8027m,
+            Fee = 0.05328162m,
+            FundingFee = 0m,
+            ClosedQuantity = 0m,
+            BaseQuantity = 0.001m,
+            OpenedAt = at,
+            UpdatedAt = at,
+        }, Assert.Single(result.Events));
     }
 
     [Fact]
@@ -45,23 +83,49 @@ public sealed class CoinWCodecTests
         Assert.Equal("33308809187064313", fill.OrderId);
         Assert.Equal(TradeSide.Long, fill.Side);
         Assert.Equal(0.055707m, fill.Fee);
+        var at = DateTimeOffset.FromUnixTimeMilliseconds(1745501769376);
+        Assert.Equal(new FillReceived("coinw", "21412625432427527", "33308809187064313", "BTC", TradeSide.Long, 92845m, 1m, 0.055707m)
+        {
+            PositionId = "2435521222633466843",
+            RealizedPnl = 0m,
+            FeeRate = 0.0006m,
+            Liquidity = Liquidity.Taker,
+            Closing = false,
+            EntryPrice = 92845m,
+            ClosePrice = 0m,
+            Leverage = 5m,
+            MarginMode = MarginMode.Isolated,
+            FundingFee = 0m,
+            PositionQuantity = 1m,
+            LiquidatedBy = "manual",
+            Source = "api",
+            ExecutedAt = at,
+        }, fill);
     }
 
     [Fact]
     public void The_assets_fixture_and_the_duplicated_official_example_decode_to_one_balance()
     {
         var balance = Assert.IsType<AssetBalanceChanged>(Assert.Single(Decode(Fixtures.CoinWPush("Balance.txt")).Events));
-        Assert.Equal("USDT", balance.Asset);
+        Assert.Equal(new AssetBalanceChanged("coinw", "USDT", 488.53777423m, 0m, 0m)
+        {
+            Hold = 0m,
+            AvailableMargin = 488.53777423m,
+            Transferable = 488.53777423m,
+            UnrealizedPnl = 0m,
+            CouponBalance = 0m,
+        }, balance);
         var duplicated = Decode("""{"biz":"futures","pairCode":"USDT","data":[{"currency":"usdt","available":488.53,"margin":1.5,"freeze":0.25,"hold":0.25,"type":7,"userId":1162061},{"currency":"usdt","available":488.53,"margin":1.5,"freeze":0.25,"hold":0.25,"type":7,"userId":1162061}],"type":"assets"}""");
-        Assert.Equal(new AssetBalanceChanged("coinw", "USDT", 488.53m, 0.5m, 1.5m), Assert.Single(duplicated.Events));
+        // freeze and hold are apart: Frozen is freeze alone.
+        Assert.Equal(new AssetBalanceChanged("coinw", "USDT", 488.53m, 0.25m, 1.5m) { Hold = 0.25m }, Assert.Single(duplicated.Events));
     }
 
     [Fact]
     public void Mark_prices_use_the_pair_code_in_upper_case()
     {
         var mark = Assert.IsType<MarkPriceChanged>(Assert.Single(Decode("""{"biz":"futures","pairCode":"btc","data":{"p":86470.0,"t":1790131588720,"n":"btc"},"type":"mark_price"}""").Events));
-        Assert.Equal(new MarkPriceChanged("coinw", "BTC", 86470.0m), mark);
-        Assert.Null(Decode(Fixtures.CoinWPush("MarkPrice.txt")).Error);
+        Assert.Equal(new MarkPriceChanged("coinw", "BTC", 86470.0m) { At = DateTimeOffset.FromUnixTimeMilliseconds(1790131588720) }, mark);
+        Assert.Equal(new MarkPriceChanged("coinw", "ETH", 92383.3m), Assert.Single(Decode(Fixtures.CoinWPush("MarkPrice.txt")).Events));
     }
 
     [Fact]

@@ -19,15 +19,21 @@ public sealed class SnapshotDecoderTests
         var result = CoinW.Positions(B("""{"code":0,"msg":"","data":[{"id":2435521222635399758,"instrument":"BTC","base":"btc","direction":"short","currentPiece":1,"openPrice":108827.9,"liquidationPrice":162591.22,"profitUnreal":0.01,"status":"open","leverage":"20","margin":5.44}]}"""));
 
         var position = Assert.Single(result.Value!);
-        Assert.Equal(new PositionChanged("coinw", "2435521222635399758", "BTC", TradeSide.Short, 1m, 108827.9m, 20m, 5.44m), position);
+        Assert.Equal(new PositionChanged("coinw", "2435521222635399758", "BTC", TradeSide.Short, 1m, 108827.9m, 20m, 5.44m)
+        {
+            LiquidationPrice = 162591.22m,
+            UnrealizedPnl = 0.01m,
+        }, position);
     }
 
     [Fact]
     public void CoinW_assets_use_the_rest_field_names()
     {
         var result = CoinW.Assets(B("""{"code":0,"msg":"","data":{"availableMargin":488.53,"availableUsdt":488.53,"alMargin":12.5,"alFreeze":"1.25","almightyGold":0,"userId":1162061,"time":1745501769376}}"""));
+        var strings = CoinW.Assets(B("""{"code":0,"msg":"","data":{"availableMargin":"480.12345678901234567890","availableUsdt":"488.53","almightyGold":"5"}}"""));
 
-        Assert.Equal(new AssetBalanceChanged("coinw", "USDT", 488.53m, 1.25m, 12.5m), result.Value);
+        Assert.Equal(new AssetBalanceChanged("coinw", "USDT", 488.53m, 1.25m, 12.5m) { AvailableMargin = 488.53m, CouponBalance = 0m }, result.Value);
+        Assert.Equal(new AssetBalanceChanged("coinw", "USDT", 488.53m, 0m, 0m) { AvailableMargin = 480.12345678901234567890m, CouponBalance = 5m }, strings.Value);
     }
 
     [Fact]
@@ -53,10 +59,112 @@ public sealed class SnapshotDecoderTests
             """));
 
         Assert.Equal<TriggerOrderChanged>([
-            new("coinw", "33308740320587100", "ETH", TradeSide.Short, 3150.5m, 2m, OrderStatus.New),
-            new("coinw", "33308740320587101", "BTC", TradeSide.Long, 96000m, 1m, OrderStatus.New)], result.Value!);
+            new("coinw", "33308740320587100", "ETH", TradeSide.Short, 3150.5m, 2m, OrderStatus.New) { Price = 3100m },
+            new("coinw", "33308740320587101", "BTC", TradeSide.Long, 96000m, 1m, OrderStatus.New) { Price = 96000m }], result.Value!);
         Assert.Equal(RestErrorKind.UnexpectedShape, CoinW.TriggerOrders(B("""{"code":0,"msg":"","data":[{"id":1,"direction":"long","totalPiece":1}]}""")).Error?.Kind);
     }
+
+    [Fact]
+    public void CoinW_positions_carry_the_rest_only_figures_and_the_push_fields_a_row_has()
+    {
+        var result = CoinW.Positions(B("""
+            {"code":0,"msg":"","data":[{"id":2435521222635399758,"instrument":"btc","base":"btc","direction":"long","currentPiece":"2","openPrice":108827.9,"leverage":20,"margin":5.44,
+              "liquidationPrice":"162591.22","profitUnreal":-0.01,"profitReal":"12345678901234567890.123456","positionModel":1,"positionMargin":5.45,"fee":"0.0653",
+              "fundingSettle":-0.002,"fundingFee":0.5,"closedPiece":1,"baseSize":"0.002","createdDate":1740569719634,"updatedDate":"1740569719999","status":"open"}]}
+            """));
+
+        Assert.Equal(new PositionChanged("coinw", "2435521222635399758", "BTC", TradeSide.Long, 2m, 108827.9m, 20m, 5.44m)
+        {
+            LiquidationPrice = 162591.22m,
+            UnrealizedPnl = -0.01m,
+            RealizedPnl = 12345678901234567890.123456m,
+            MarginMode = MarginMode.Cross,
+            PositionMargin = 5.45m,
+            Fee = 0.0653m,
+            FundingFee = -0.002m,
+            ClosedQuantity = 1m,
+            BaseQuantity = 0.002m,
+            OpenedAt = DateTimeOffset.FromUnixTimeMilliseconds(1740569719634),
+            UpdatedAt = DateTimeOffset.FromUnixTimeMilliseconds(1740569719999),
+        }, Assert.Single(result.Value!));
+    }
+
+    [Fact]
+    public void CoinW_open_orders_carry_leverage_margin_mode_type_and_times()
+    {
+        var result = CoinW.OpenOrders(B("""
+            {"code":0,"msg":"","data":{"rows":[
+              {"id":"1","instrument":"btc","direction":"long","orderPrice":"95400","totalPiece":"5","currentPiece":"5","orderStatus":"unFinish","posType":"plan","originalType":"plan","leverage":"10","positionModel":0,"createdDate":1739955929000,"updatedDate":1739955929500},
+              {"id":"2","instrument":"eth","direction":"short","orderPrice":3100,"totalPiece":1,"positionType":"execute","leverage":5,"positionModel":"1"},
+              {"id":"3","instrument":"eth","direction":"short","orderPrice":3100,"totalPiece":1,"positionType":"moveStopProfitLoss","posType":"plan"}],"total":3}}
+            """));
+
+        Assert.Equal<OrderChanged>([
+            new("coinw", "1", "BTC", TradeSide.Long, 95400m, 5m, 0m, OrderStatus.New)
+            {
+                OrderType = OrderTypes.Limit,
+                OriginalOrderType = OrderTypes.Limit,
+                Leverage = 10m,
+                MarginMode = MarginMode.Isolated,
+                CreatedAt = DateTimeOffset.FromUnixTimeMilliseconds(1739955929000),
+                UpdatedAt = DateTimeOffset.FromUnixTimeMilliseconds(1739955929500),
+            },
+            new("coinw", "2", "ETH", TradeSide.Short, 3100m, 1m, 0m, OrderStatus.New) { OrderType = OrderTypes.Market, Leverage = 5m, MarginMode = MarginMode.Cross },
+            new("coinw", "3", "ETH", TradeSide.Short, 3100m, 1m, 0m, OrderStatus.New) { OrderType = OrderTypes.Limit }], result.Value!);
+    }
+
+    [Fact]
+    public void CoinW_trigger_orders_carry_leverage_margin_mode_and_times_but_not_their_own_type_as_the_fired_order_s()
+    {
+        var result = CoinW.TriggerOrders(B("""
+            {"code":0,"msg":"","data":[{"id":"7","instrument":"btc","direction":"long","orderPrice":"96000","triggerPrice":"95500","totalPiece":"1","positionType":"planTrigger","leverage":"10","positionModel":0,"source":"api","createdDate":"1739955929000","updatedDate":1739955929001}]}
+            """));
+
+        Assert.Equal(new TriggerOrderChanged("coinw", "7", "BTC", TradeSide.Long, 95500m, 1m, OrderStatus.New)
+        {
+            Price = 96000m,
+            Leverage = 10m,
+            MarginMode = MarginMode.Isolated,
+            Source = "api",
+            CreatedAt = DateTimeOffset.FromUnixTimeMilliseconds(1739955929000),
+            UpdatedAt = DateTimeOffset.FromUnixTimeMilliseconds(1739955929001),
+        }, Assert.Single(result.Value!));
+    }
+
+    [Theory]
+    [InlineData("\"positionModel\":2")]
+    [InlineData("\"positionModel\":\"\"")]
+    [InlineData("\"liquidationPrice\":\"\"")]
+    [InlineData("\"profitUnreal\":true")]
+    [InlineData("\"profitReal\":{}")]
+    [InlineData("\"fundingSettle\":[]")]
+    [InlineData("\"createdDate\":-1")]
+    [InlineData("\"updatedDate\":1.5")]
+    public void CoinW_malformed_position_fields_are_typed_errors(string field) =>
+        Assert.Equal(RestErrorKind.UnexpectedShape, CoinW.Positions(B($$"""{"code":0,"msg":"","data":[{"id":1,"instrument":"BTC","direction":"long","currentPiece":1,"openPrice":1,"leverage":1,{{field}}}]}""")).Error?.Kind);
+
+    [Theory]
+    [InlineData("OpenOrders", "\"positionModel\":3")]
+    [InlineData("OpenOrders", "\"leverage\":\"\"")]
+    [InlineData("OpenOrders", "\"createdDate\":\"\"")]
+    [InlineData("OpenOrders", "\"positionType\":{}")]
+    [InlineData("TriggerOrders", "\"positionModel\":-1")]
+    [InlineData("TriggerOrders", "\"leverage\":false")]
+    [InlineData("TriggerOrders", "\"updatedDate\":253402300800000")]
+    public void CoinW_malformed_order_fields_are_typed_errors(string call, string field)
+    {
+        var body = B($$"""{"code":0,"msg":"","data":[{"id":1,"instrument":"BTC","direction":"long","orderPrice":1,"totalPiece":1,{{field}}}]}""");
+
+        var kind = call == "OpenOrders" ? CoinW.OpenOrders(body).Error?.Kind : CoinW.TriggerOrders(body).Error?.Kind;
+
+        Assert.Equal(RestErrorKind.UnexpectedShape, kind);
+    }
+
+    [Theory]
+    [InlineData("\"availableMargin\":\"\"")]
+    [InlineData("\"almightyGold\":{}")]
+    public void CoinW_malformed_asset_fields_are_typed_errors(string field) =>
+        Assert.Equal(RestErrorKind.UnexpectedShape, CoinW.Assets(B("""{"code":0,"msg":"","data":{"availableUsdt":1,""" + field + "}}")).Error?.Kind);
 
     [Theory]
     [InlineData("""{"code":29001,"msg":"API access frequently"}""", RestErrorKind.RateLimited)]
