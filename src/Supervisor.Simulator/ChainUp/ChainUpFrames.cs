@@ -8,6 +8,9 @@ namespace Supervisor.Simulator.ChainUp;
 /// <summary>ChainUP frames written from the simulator's model with the field names of chainup.md; pushes are gzip.</summary>
 internal static class ChainUpFrames
 {
+    /// <summary>The docs' sample shape of an <c>otoOrder</c> with nothing set: the generator attaches no TP / SL.</summary>
+    private const string NoTakeProfitStopLoss = """{"takerProfitStatus":false,"takerProfitTrigger":0,"takerProfitPrice":0,"takerProfitTriggerId":null,"stopLossStatus":false,"stopLossTrigger":0,"stopLossPrice":0,"stopLossTriggerId":null}""";
+
     /// <summary>The frame for one change, or null when ChainUP has no push for it (fills: no fill channel).</summary>
     public static string? For(ModelChange change, AccountTruth truth, DateTimeOffset now) => change switch
     {
@@ -95,9 +98,6 @@ internal static class ChainUpFrames
         var type = o.Type == Terms.Market ? 2 : 1;
         return $$$"""{"channel":"order","order":{"orderId":"{{{o.Id}}}","contractId":{{{instrument.ContractId}}},"contractName":"{{{instrument.ContractName}}}","symbol":"{{{o.Instrument}}}-USDT","contractSide":1,"type":{{{type}}},"price":{{{N(o.Price)}}},"pricePrecision":{{{PricePrecision(instrument)}}},"volume":{{{N(o.Quantity)}}},"dealVolume":{{{N(o.Filled)}}},"avgPrice":{{{N(o.AveragePrice)}}},"tradeFee":{{{N(o.Fee)}}},"realizedAmount":{{{N(o.RealizedPnl)}}},"otoOrder":{{{NoTakeProfitStopLoss}}},"orderAction":"{{{action}}}"}}""";
     }
-
-    /// <summary>The docs' sample shape of an <c>otoOrder</c> with nothing set: the generator attaches no TP / SL.</summary>
-    private const string NoTakeProfitStopLoss = """{"takerProfitStatus":false,"takerProfitTrigger":0,"takerProfitPrice":0,"takerProfitTriggerId":null,"stopLossStatus":false,"stopLossTrigger":0,"stopLossPrice":0,"stopLossTriggerId":null}""";
 
     /// <summary>ChainUP's <c>pt</c>: 1 cross, 2 isolated.</summary>
     public static int MarginType(string marginMode) => marginMode == Terms.Isolated ? 2 : 1;
