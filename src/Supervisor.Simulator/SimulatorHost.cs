@@ -88,7 +88,7 @@ public sealed class SimulatorHost : IAsyncDisposable
         app.Map("/position_order/ws", context => context.WebSockets.IsWebSocketRequest ? chainup.HandleAsync(context) : BadRequest(context));
         app.Map("/kline-api/ws", context => context.WebSockets.IsWebSocketRequest ? chainupPublic.HandleAsync(context) : BadRequest(context));
         var gate = new RestGate(byKey, options);
-        var coinwRest = new CoinWRest(gate, clock);
+        var coinwRest = new CoinWRest(gate, clock, coinwMarks);
         var chainupRest = new ChainUpRest(gate);
         app.MapGet(CoinWRestPaths.Assets, coinwRest.Assets);
         app.MapGet(CoinWRestPaths.Positions, coinwRest.Positions);

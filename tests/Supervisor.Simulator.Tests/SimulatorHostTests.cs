@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.Time.Testing;
 using Supervisor.Simulator;
 using Supervisor.Simulator.Model;
 
@@ -115,14 +116,19 @@ public sealed class SimulatorHostTests : IAsyncLifetime
     [Fact]
     public async Task The_generator_is_deterministic_and_the_truth_is_served_as_json()
     {
-        await using var twin = await SimulatorHost.StartAsync(new SimulatorOptions { Accounts = [CoinW, ChainUp], TickInterval = null });
+        // Orders carry clock times now: the twins get two manual clocks at the same moment, so whole records compare.
+        await using var first = await SimulatorHost.StartAsync(new SimulatorOptions { Accounts = [CoinW, ChainUp], TickInterval = null, TimeProvider = new FakeTimeProvider() });
+        await using var twin = await SimulatorHost.StartAsync(new SimulatorOptions { Accounts = [CoinW, ChainUp], TickInterval = null, TimeProvider = new FakeTimeProvider() });
         for (var i = 0; i < 50; i++)
         {
             _host.Step();
+            first.Step();
             twin.Step();
         }
-        Assert.Equal(_host.Truth("cw1").Available, twin.Truth("cw1").Available);
-        Assert.Equal(_host.Truth("cl1").OpenOrders, twin.Truth("cl1").OpenOrders);
+        Assert.Equal(first.Truth("cw1").Available, twin.Truth("cw1").Available);
+        Assert.Equal(first.Truth("cl1").OpenOrders, twin.Truth("cl1").OpenOrders);
+        Assert.Equal(first.Truth("cl1").Positions, twin.Truth("cl1").Positions);
+        Assert.Equal(_host.Truth("cl1").OpenOrders.Select(o => o.Id), first.Truth("cl1").OpenOrders.Select(o => o.Id));
         using var http = new HttpClient { BaseAddress = _host.BaseUri };
         var truth = await http.GetFromJsonAsync<AccountTruth>("/sim/accounts/cw1/truth");
         Assert.Equal(_host.Truth("cw1").Available, truth!.Available);

@@ -16,8 +16,8 @@ internal sealed class ChainUpRest(RestGate gate)
     public Task Account(HttpContext context) => Answer(context, truth =>
     {
         var contracts = truth.Positions.GroupBy(p => p.Instrument).Select(g => $$"""
-            {"contractId":1,"contractName":"{{ChainUpFrames.Contract(g.Key)}}","contractSymbol":"{{g.Key}}-USDT","positions":[{{string.Join(",", g.Select(p => $$"""
-                {"id":{{p.Id}},"uid":2001,"positionType":2,"side":"{{(p.Long ? "BUY" : "SELL")}}","volume":{{N(p.Quantity)}},"openPrice":{{N(p.EntryPrice)}},"avgPrice":{{N(p.EntryPrice)}},"leverageLevel":{{N(p.Leverage)}},"holdAmount":{{N(p.Margin)}},"closeVolume":0,"realizedAmount":0,"status":1,"freezeLock":0,"brokerId":1003}
+            {"contractId":{{Instrument.Of(g.Key).ContractId}},"contractName":"{{ChainUpFrames.Contract(g.Key)}}","contractSymbol":"{{g.Key}}-USDT","positions":[{{string.Join(",", g.Select(p => $$"""
+                {"id":{{p.Id}},"uid":2001,"positionType":{{ChainUpFrames.MarginType(p.MarginMode)}},"side":"{{(p.Long ? "BUY" : "SELL")}}","volume":{{N(p.Quantity)}},"openPrice":{{N(p.EntryPrice)}},"avgPrice":{{N(p.EntryPrice)}},"leverageLevel":{{N(p.Leverage)}},"holdAmount":{{N(p.Margin)}},"closeVolume":0,"realizedAmount":{{N(p.RealizedPnl)}},"tradeFee":{{N(p.Fee)}},"marginRate":{{N(p.MarginRate)}},"reducePrice":{{N(p.LiquidationPrice)}},"status":1,"freezeLock":0,"ctime":{{p.OpenedAt.ToUnixTimeMilliseconds()}},"mtime":{{p.UpdatedAt.ToUnixTimeMilliseconds()}},"brokerId":1003}
                 """.Trim()))}}]}
             """.Trim());
         return $$"""
@@ -26,7 +26,7 @@ internal sealed class ChainUpRest(RestGate gate)
     });
 
     public Task OpenOrders(HttpContext context) => Answer(context, truth => "[" + string.Join(",", truth.OpenOrders.Select(o => $$"""
-        {"orderId":{{o.Id}},"contractName":"{{ChainUpFrames.Contract(o.Instrument)}}","side":"{{(o.Long ? "BUY" : "SELL")}}","price":{{N(o.Price)}},"origQty":{{N(o.Quantity)}},"executedQty":{{N(o.Filled)}},"avgPrice":{{N(o.Price)}},"status":"{{(o.Filled == 0 ? "NEW" : "PARTIALLY_FILLED")}}","type":"LIMIT","action":"OPEN"}
+        {"orderId":{{o.Id}},"contractName":"{{ChainUpFrames.Contract(o.Instrument)}}","side":"{{(o.Long ? "BUY" : "SELL")}}","price":{{N(o.Price)}},"origQty":{{N(o.Quantity)}},"executedQty":{{N(o.Filled)}},"avgPrice":{{N(o.AveragePrice)}},"tradeFee":{{N(o.Fee)}},"status":"{{(o.Filled == 0 ? "NEW" : "PARTIALLY_FILLED")}}","type":"LIMIT","action":"OPEN"}
         """.Trim())) + "]");
 
     private Task Answer(HttpContext context, Func<AccountTruth, string> data)

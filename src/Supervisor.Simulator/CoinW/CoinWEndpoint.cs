@@ -26,7 +26,7 @@ internal sealed class CoinWEndpoint(IReadOnlyDictionary<string, AccountModel> ac
         var subscriptions = new CoinWSubscriptions();
         void OnChange(ModelChange change)
         {
-            var (channel, frame) = CoinWFrames.For(change, clock.GetUtcNow());
+            var (channel, frame) = CoinWFrames.For(change, account!.UserId, clock.GetUtcNow());
             if (subscriptions.Has(channel))
             {
                 session.Send(frame);

@@ -11,14 +11,15 @@ namespace Supervisor.Simulator.CoinW;
 /// HMAC-SHA256); every answer is HTTP 200 with <c>{"code":…,"msg":…,"data":…}</c>: 6000 unknown key or stale
 /// timestamp, 6001 bad signature, 29001 rate limit, 402 missing parameter.
 /// </summary>
-internal sealed class CoinWRest(RestGate gate, TimeProvider clock)
+internal sealed class CoinWRest(RestGate gate, TimeProvider clock, MarkPriceFeed marks)
 {
     public Task Assets(HttpContext context) => Answer(context, (model, truth) => $$"""
-        {"availableMargin":{{N(truth.Available)}},"availableUsdt":{{N(truth.Available)}},"alMargin":{{N(truth.Margin)}},"alFreeze":{{N(truth.Frozen)}},"almightyGold":0,"userId":{{Q(model.Account.Id)}},"time":{{clock.GetUtcNow().ToUnixTimeMilliseconds()}}}
+        {"availableMargin":{{N(truth.AvailableMargin)}},"availableUsdt":{{N(truth.Available)}},"alMargin":{{N(truth.Margin)}},"alFreeze":{{N(truth.Frozen)}},"almightyGold":{{N(truth.CouponBalance)}},"userId":{{model.UserId}},"time":{{clock.GetUtcNow().ToUnixTimeMilliseconds()}}}
         """);
 
+    /// <summary>Open positions; <c>profitUnreal</c> values each at the simulator's CoinW mark now (<see cref="TruthPosition.PnlAt"/>).</summary>
     public Task Positions(HttpContext context) => Answer(context, (_, truth) => "[" + string.Join(",", truth.Positions.Select(p => $$"""
-        {"id":{{Id(p.Id)}},"instrument":{{Q(p.Instrument)}},"base":{{Q(p.Instrument.ToLowerInvariant())}},"direction":"{{(p.Long ? "long" : "short")}}","currentPiece":{{N(p.Quantity)}},"openPrice":{{N(p.EntryPrice)}},"leverage":{{N(p.Leverage)}},"margin":{{N(p.Margin)}},"status":"open","liquidationPrice":0,"profitUnreal":0,"profitReal":0,"positionModel":0}
+        {"id":{{Id(p.Id)}},"instrument":{{Q(p.Instrument)}},"base":{{Q(p.Instrument.ToLowerInvariant())}},"direction":"{{(p.Long ? "long" : "short")}}","currentPiece":{{N(p.Quantity)}},"openPrice":{{N(p.EntryPrice)}},"leverage":{{N(p.Leverage)}},"margin":{{N(p.Margin)}},"positionMargin":{{N(p.Margin)}},"fee":{{N(p.Fee)}},"status":"open","liquidationPrice":{{N(p.LiquidationPrice)}},"profitUnreal":{{N(p.PnlAt(marks.Current(p.Instrument)))}},"profitReal":{{N(p.RealizedPnl)}},"positionModel":{{CoinWFrames.PositionModel(p.MarginMode)}},"createdDate":{{p.OpenedAt.ToUnixTimeMilliseconds()}},"updatedDate":{{p.UpdatedAt.ToUnixTimeMilliseconds()}}}
         """)) + "]");
 
     public Task OpenOrders(HttpContext context)
@@ -32,7 +33,7 @@ internal sealed class CoinWRest(RestGate gate, TimeProvider clock)
         return type switch
         {
             "plan" => Answer(context, (_, truth) => "[" + string.Join(",", truth.OpenOrders.Select(o => $$"""
-                {"id":{{Id(o.Id)}},"instrument":{{Q(o.Instrument)}},"direction":"{{(o.Long ? "long" : "short")}}","orderPrice":{{N(o.Price)}},"totalPiece":{{N(o.Quantity)}},"currentPiece":{{N(o.Quantity - o.Filled)}},"orderStatus":"{{(o.Filled == 0 ? "unFinish" : "part")}}","positionType":"plan","leverage":10}
+                {"id":{{Id(o.Id)}},"instrument":{{Q(o.Instrument)}},"direction":"{{(o.Long ? "long" : "short")}}","orderPrice":{{N(o.Price)}},"totalPiece":{{N(o.Quantity)}},"currentPiece":{{N(o.Quantity - o.Filled)}},"orderStatus":"{{(o.Filled == 0 ? "unFinish" : "part")}}","positionType":"plan","leverage":{{N(o.Leverage)}},"positionModel":{{CoinWFrames.PositionModel(o.MarginMode)}},"createdDate":{{o.CreatedAt.ToUnixTimeMilliseconds()}}}
                 """.Trim())) + "]"),
             "planTrigger" => Answer(context, (_, truth) => "[" + string.Join(",", truth.TriggerOrders.Select(t => $$"""
                 {"id":{{Id(t.Id)}},"instrument":{{Q(t.Instrument)}},"direction":"{{(t.Long ? "long" : "short")}}","orderPrice":{{N(t.Price)}},"triggerPrice":{{N(t.TriggerPrice)}},"totalPiece":{{N(t.Quantity)}},"currentPiece":{{N(t.Quantity)}},"orderStatus":"unFinish","positionType":"planTrigger","leverage":10,"createdDate":{{t.CreatedAt.ToUnixTimeMilliseconds()}}}

@@ -4,8 +4,9 @@ namespace Supervisor.Simulator.Model;
 
 /// <summary>
 /// The ground truth of one simulated account and its seeded trading activity: orders placed, partly filled, filled
-/// and cancelled; trigger orders placed, cancelled and fired into limit orders; positions opened, grown and closed,
-/// each execution recorded as a fill; the balance moving with them. Every change is reported to <see cref="Changed"/>
+/// and cancelled; trigger orders placed, cancelled and fired into limit orders; positions opened, grown and closed
+/// (each close a market order born filled), each execution recorded as a fill; the balance, fees and realized PnL
+/// moving with them. Every change is reported to <see cref="Changed"/>
 /// so the sessions can push it in their venue's format. Deterministic for a given seed (timestamps aside: they come
 /// from the simulator's clock).
 /// </summary>
@@ -14,7 +15,9 @@ public sealed class AccountModel
     /// <summary>How many fills the truth lists in <see cref="AccountTruth.RecentFills"/>.</summary>
     public const int RememberedFills = 256;
 
-    private const decimal FeeRate = 0.0006m;
+    /// <summary>How many ended orders the truth lists in <see cref="AccountTruth.RecentEndedOrders"/>.</summary>
+    public const int RememberedEndedOrders = 256;
+
     private readonly Lock _lock = new();
     private readonly Random _random;
     private readonly TimeProvider _clock;
@@ -22,9 +25,12 @@ public sealed class AccountModel
     private readonly Dictionary<string, TruthTriggerOrder> _triggers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TruthPosition> _positions = new(StringComparer.Ordinal);
     private readonly Queue<TruthFill> _recentFills = new();
+    private readonly Queue<TruthOrder> _endedOrders = new();
     private decimal _available = 10_000m;
     private decimal _frozen;
     private decimal _margin;
+    private decimal _feesPaid;
+    private decimal _realizedPnl;
     private long _nextId = 33_308_740_320_587_000;
     private long _changes;
     private long _fills;
@@ -35,9 +41,14 @@ public sealed class AccountModel
         Account = account;
         _random = new Random(StableHash.Of(seed, account.Id));
         _clock = clock ?? TimeProvider.System;
+        // A stable number from the account id: CoinW's userId is numeric, our account ids are not.
+        UserId = 1_000_000 + (long)((uint)StableHash.Of(0, account.Id) % 9_000_000u);
     }
 
     public SimAccount Account { get; }
+
+    /// <summary>The account's numeric venue user id (see <see cref="AccountTruth.UserId"/>).</summary>
+    public long UserId { get; }
 
     /// <summary>Fault switches and live sessions of this account.</summary>
     public AccountFaults Faults { get; } = new();
@@ -62,6 +73,12 @@ public sealed class AccountModel
                 TriggerOrders = [.. _triggers.Values.OrderBy(t => t.Id, StringComparer.Ordinal)],
                 Fills = _fills,
                 RecentFills = [.. _recentFills],
+                RecentEndedOrders = [.. _endedOrders],
+                FeesPaid = _feesPaid,
+                RealizedPnl = _realizedPnl,
+                Transferable = _available,
+                AvailableMargin = _available,
+                UserId = UserId,
             };
         }
     }
@@ -119,78 +136,115 @@ public sealed class AccountModel
     {
         var i = _random.Next(Instrument.All.Count);
         var price = Math.Round(Instrument.All[i].ReferencePrice * (0.98m + (decimal)_random.NextDouble() * 0.04m), 1);
-        AddOrder(new TruthOrder(NextId(), Instrument.All[i].Base, _random.Next(2) == 0, price, 1 + _random.Next(5), 0), changes);
+        var now = _clock.GetUtcNow();
+        AddOrder(new TruthOrder(NextId(), Instrument.All[i].Base, _random.Next(2) == 0, price, 1 + _random.Next(5), 0) { CreatedAt = now, UpdatedAt = now }, changes);
     }
 
     private void AddOrder(TruthOrder order, List<ModelChange> changes)
     {
         _orders[order.Id] = order;
-        var cost = Math.Round(order.Price * order.Quantity * 0.001m, 4);
+        var cost = Terms.MarginOf(order.Price, order.Quantity);
         _available -= cost;
         _frozen += cost;
         changes.Add(new ModelChange.OrderUpdated(order, Terminal: null));
-        changes.Add(new ModelChange.BalanceUpdated(_available, _frozen, _margin));
+        changes.Add(Balance());
     }
 
     private void Fill(List<ModelChange> changes)
     {
+        var now = _clock.GetUtcNow();
         var order = _orders.Values.ElementAt(_random.Next(_orders.Count));
-        var fillQty = Math.Min(order.Quantity - order.Filled, 1 + _random.Next((int)(order.Quantity - order.Filled)));
-        var filled = order with { Filled = order.Filled + fillQty };
-        var done = filled.Filled == filled.Quantity;
+        var fillQty = Math.Min(order.Remaining, 1 + _random.Next((int)order.Remaining));
+        var margin = Terms.MarginOf(order.Price, fillQty);
+        var fee = Terms.FeeOf(order.Price, fillQty);
+        var done = order.Filled + fillQty == order.Quantity;
+        var filled = order with
+        {
+            Filled = order.Filled + fillQty,
+            Status = done ? TruthOrderStatus.Filled : TruthOrderStatus.PartiallyFilled,
+            Fee = order.Fee + fee,
+            PositionMargin = order.PositionMargin + margin,
+            UpdatedAt = now,
+        };
         if (done)
         {
             _orders.Remove(order.Id);
+            End(filled);
         }
         else
         {
             _orders[order.Id] = filled;
         }
         changes.Add(new ModelChange.OrderUpdated(filled, done ? "finish" : null));
-        var margin = Math.Round(order.Price * fillQty * 0.001m, 4);
-        var fee = Fee(order.Price, fillQty);
         _frozen -= margin;
         _margin += margin;
         _available -= fee;
+        _feesPaid += fee;
         var existing = _positions.Values.FirstOrDefault(p => p.Instrument == order.Instrument && p.Long == order.Long);
         var position = existing is null
-            ? new TruthPosition(NextId(), order.Instrument, order.Long, fillQty, order.Price, 10m, margin)
+            ? new TruthPosition(NextId(), order.Instrument, order.Long, fillQty, order.Price, order.Leverage, margin) { Fee = fee, OpenedAt = now, UpdatedAt = now }
             : existing with
             {
                 EntryPrice = Math.Round((existing.EntryPrice * existing.Quantity + order.Price * fillQty) / (existing.Quantity + fillQty), 4),
                 Quantity = existing.Quantity + fillQty,
                 Margin = existing.Margin + margin,
+                Fee = existing.Fee + fee,
+                UpdatedAt = now,
             };
         _positions[position.Id] = position;
-        Record(new TruthFill(NextId(), order.Id, position.Id, order.Instrument, order.Long, order.Price, fillQty, fee, 0m, Closing: false, _clock.GetUtcNow()), position, done, changes);
-        changes.Add(new ModelChange.PositionUpdated(position, Created: existing is null));
-        changes.Add(new ModelChange.BalanceUpdated(_available, _frozen, _margin));
+        Record(new TruthFill(NextId(), order.Id, position.Id, order.Instrument, order.Long, order.Price, fillQty, fee, 0m, Closing: false, now), position, done, changes);
+        changes.Add(new ModelChange.PositionUpdated(position, Created: existing is null) { Before = existing });
+        changes.Add(Balance());
     }
 
     private void Cancel(List<ModelChange> changes)
     {
         var order = _orders.Values.ElementAt(_random.Next(_orders.Count));
         _orders.Remove(order.Id);
-        var released = Math.Round(order.Price * (order.Quantity - order.Filled) * 0.001m, 4);
+        var released = order.Margin;
         _frozen = Math.Max(0, _frozen - released);
         _available += released;
-        changes.Add(new ModelChange.OrderUpdated(order, "cancel"));
-        changes.Add(new ModelChange.BalanceUpdated(_available, _frozen, _margin));
+        var cancelled = order with { Status = TruthOrderStatus.Cancelled, UpdatedAt = _clock.GetUtcNow() };
+        End(cancelled);
+        changes.Add(new ModelChange.OrderUpdated(cancelled, "cancel"));
+        changes.Add(Balance());
     }
 
     private void Close(List<ModelChange> changes)
     {
+        var now = _clock.GetUtcNow();
         var position = _positions.Values.ElementAt(_random.Next(_positions.Count));
         _positions.Remove(position.Id);
         // Closed within ±1 % of the entry; the profit follows from the price.
         var price = Math.Round(position.EntryPrice * (1m + ((decimal)_random.NextDouble() - 0.5m) * 0.02m), 4);
-        var pnl = Math.Round((price - position.EntryPrice) * position.Quantity * 0.001m * (position.Long ? 1 : -1), 4);
-        var fee = Fee(price, position.Quantity);
+        var pnl = position.PnlAt(price);
+        var fee = Terms.FeeOf(price, position.Quantity);
         _margin -= position.Margin;
         _available += position.Margin + pnl - fee;
-        Record(new TruthFill(NextId(), NextId(), position.Id, position.Instrument, position.Long, price, position.Quantity, fee, pnl, Closing: true, _clock.GetUtcNow()), position, orderDone: true, changes);
-        changes.Add(new ModelChange.PositionRemoved(position));
-        changes.Add(new ModelChange.BalanceUpdated(_available, _frozen, _margin));
+        _feesPaid += fee;
+        _realizedPnl += pnl;
+        // The fill id is drawn before the order id, the order they were drawn in before closes were orders: a seed keeps its ids.
+        var fillId = NextId();
+        var orderId = NextId();
+        // A close is a market order that fills whole at once: pushed once, already terminal, never resting.
+        var order = new TruthOrder(orderId, position.Instrument, position.Long, price, position.Quantity, position.Quantity)
+        {
+            Type = Terms.Market,
+            Status = TruthOrderStatus.Filled,
+            Closing = true,
+            Leverage = position.Leverage,
+            CreatedAt = now,
+            UpdatedAt = now,
+            Fee = fee,
+            RealizedPnl = pnl,
+            PositionMargin = position.Margin,
+        };
+        var closed = position with { Fee = position.Fee + fee, RealizedPnl = pnl, UpdatedAt = now };
+        End(order);
+        changes.Add(new ModelChange.OrderUpdated(order, "finish"));
+        Record(new TruthFill(fillId, orderId, position.Id, position.Instrument, position.Long, price, position.Quantity, fee, pnl, Closing: true, now), closed, orderDone: true, changes);
+        changes.Add(new ModelChange.PositionRemoved(closed));
+        changes.Add(Balance());
     }
 
     private void PlaceTrigger(List<ModelChange> changes)
@@ -217,7 +271,17 @@ public sealed class AccountModel
         var trigger = _triggers.Values.ElementAt(_random.Next(_triggers.Count));
         _triggers.Remove(trigger.Id);
         changes.Add(new ModelChange.TriggerOrderUpdated(trigger, "triggered"));
-        AddOrder(new TruthOrder(NextId(), trigger.Instrument, trigger.Long, trigger.Price, trigger.Quantity, 0), changes);
+        var now = _clock.GetUtcNow();
+        AddOrder(new TruthOrder(NextId(), trigger.Instrument, trigger.Long, trigger.Price, trigger.Quantity, 0) { CreatedAt = now, UpdatedAt = now }, changes);
+    }
+
+    private void End(TruthOrder order)
+    {
+        if (_endedOrders.Count == RememberedEndedOrders)
+        {
+            _endedOrders.Dequeue();
+        }
+        _endedOrders.Enqueue(order);
     }
 
     private void Record(TruthFill fill, TruthPosition position, bool orderDone, List<ModelChange> changes)
@@ -231,5 +295,9 @@ public sealed class AccountModel
         changes.Add(new ModelChange.FillRecorded(fill, position, orderDone));
     }
 
-    private static decimal Fee(decimal price, decimal quantity) => Math.Round(price * quantity * 0.001m * FeeRate, 6);
+    private ModelChange.BalanceUpdated Balance() => new(_available, _frozen, _margin)
+    {
+        AvailableMargin = _available,
+        Transferable = _available,
+    };
 }
