@@ -69,10 +69,14 @@ public sealed record AccountState(
     /// <summary>Balances of every asset plus unrealized profit (assumes a single settlement currency, as both venues' USDT-M futures).</summary>
     public decimal Equity => UnrealizedPnl + Assets.Values.Sum(a => a.Total);
 
-    /// <summary>A position's unrealized profit at the last mark price, or as the venue last valued it when no mark is known.</summary>
+    /// <summary>
+    /// A position's unrealized profit at the last mark price, or as the venue last valued it when no mark is known. The
+    /// size is the base-currency size where the venue states it (CoinW <c>baseSize</c>), else the contract count
+    /// (ChainUP names no contract multiplier in its pushes).
+    /// </summary>
     public decimal? UnrealizedPnlOf(PositionChanged position) =>
         MarkPrices.TryGetValue(position.Instrument, out var mark)
-            ? (mark - position.EntryPrice) * position.Quantity * (position.Side == TradeSide.Long ? 1 : -1)
+            ? (mark - position.EntryPrice) * (position.BaseQuantity ?? position.Quantity) * (position.Side == TradeSide.Long ? 1 : -1)
             : position.UnrealizedPnl;
 
     /// <summary>The state after <paramref name="e"/>, and whether it differs (mark prices are never "changes": they are not persisted).</summary>

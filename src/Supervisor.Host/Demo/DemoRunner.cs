@@ -202,11 +202,9 @@ internal sealed class DemoRunner(int accounts, TimeSpan duration, TextWriter out
                 try
                 {
                     var state = await root.Ask<AccountState>(new ForAccount(venue, id, new GetAccountState()), TimeSpan.FromSeconds(10), cancellationToken);
-                    failures.AddRange(DemoComparison.Differences(simulator.Truth(id), state, continuous).Select(d => $"{id}: {d}"));
-                    if (venue == "coinw")
-                    {
-                        failures.AddRange(DemoComparison.MarkDifferences(state, instrument => simulator.MarkPrice(venue, instrument)).Select(d => $"{id}: {d}"));
-                    }
+                    var truth = simulator.Truth(id);
+                    failures.AddRange(DemoComparison.Differences(truth, state, continuous).Select(d => $"{id}: {d}"));
+                    failures.AddRange(DemoComparison.MarkDifferences(truth, state, instrument => simulator.MarkPrice(venue, instrument)).Select(d => $"{id}: {d}"));
                 }
                 catch (AskTimeoutException)
                 {

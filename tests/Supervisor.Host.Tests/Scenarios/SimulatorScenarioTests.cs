@@ -37,7 +37,7 @@ public sealed class SimulatorScenarioTests
         await harness.AwaitConditionAsync(async () =>
         {
             var states = await Task.WhenAll(coinw.Select(harness.StateAsync));
-            return states.All(s => DemoComparison.MarkDifferences(s, i => harness.Simulator.MarkPrice("coinw", i)).Count == 0);
+            return states.All(s => DemoComparison.MarkDifferences(harness.Simulator.Truth(s.AccountId), s, i => harness.Simulator.MarkPrice("coinw", i)).Count == 0);
         }, "every CoinW position valued at the current mark");
         var market = Assert.Single((await harness.Root.Ask<MarketDataStatuses>(new GetMarketDataStatus(), TimeSpan.FromSeconds(5))).Venues);
         Assert.Equal(ConnectionStatus.Live, market.Connection);
