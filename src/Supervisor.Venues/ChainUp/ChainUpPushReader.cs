@@ -15,8 +15,8 @@ namespace Supervisor.Venues.ChainUp;
 internal static class ChainUpPushReader
 {
     private const int C = 0, An = 1, La = 2, Pn = 3, BalanceFieldCount = 4;
-    private const int Id = 0, Cn = 1, S = 2, Pv = 3, Op = 4, L = 5, Hm = 6, PositionFieldCount = 7;
-    private const int AdlId = 0, Al = 1, Tp = 2, AdlFieldCount = 3;
+    private const int Id = 0, Cn = 1, S = 2, Pv = 3, Op = 4, L = 5, Hm = 6, Pt = 7, Rp = 8, Ra = 9, Mr = 10, Oa = 11, Ccv = 12, PositionFieldCount = 13;
+    private const int AdlId = 0, Al = 1, AdlRp = 2, Ha = 3, AdlMr = 4, Bo = 5, So = 6, Lt = 7, Tp = 8, AdlFieldCount = 9;
 
     private enum Channel
     {
@@ -187,16 +187,18 @@ internal static class ChainUpPushReader
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
             if (!JsonSlot.ReadObject<AdlFields>(ref reader, slots)
-                || slots[AdlId].Text(json) is not { } id || slots[Al].Decimal(json) is not { } rank)
+                || slots[AdlId].Text(json) is not { } id || slots[Al].Decimal(json) is not { } al || !AdlItem.TryRank(al, out var rank)
+                || !slots[AdlRp].TryOptionalDecimal(json, out var liquidation)
+                || !slots[Ha].TryOptionalDecimal(json, out var margin)
+                || !slots[AdlMr].TryOptionalDecimal(json, out var marginRate)
+                || !slots[Bo].TryOptionalDecimal(json, out var bid)
+                || !slots[So].TryOptionalDecimal(json, out var ask)
+                || !slots[Lt].TryOptionalDecimal(json, out var last)
+                || !slots[Tp].TryOptionalDecimal(json, out var mark))
             {
                 return null;
             }
-            decimal? mark = null;
-            if (slots[Tp].Present && (mark = slots[Tp].Decimal(json)) is null)
-            {
-                return null;
-            }
-            items.Add(new AdlItem(id, rank, mark));
+            items.Add(new AdlItem(id, rank, liquidation, margin, marginRate, bid, ask, last, mark));
         }
         return items;
     }
@@ -215,17 +217,52 @@ internal static class ChainUpPushReader
         }
         // Absent fields stay null (an UPDATE sends only what changed); present but unreadable ones decline the frame.
         string? instrument = null, side = null;
-        decimal? quantity = null, entry = null, leverage = null, margin = null;
         if ((slots[Cn].Present && (instrument = slots[Cn].Text(json)) is null)
             || (slots[S].Present && (side = slots[S].Text(json)) is null)
-            || (slots[Pv].Present && (quantity = slots[Pv].Decimal(json)) is null)
-            || (slots[Op].Present && (entry = slots[Op].Decimal(json)) is null)
-            || (slots[L].Present && (leverage = slots[L].Decimal(json)) is null)
-            || (slots[Hm].Present && (margin = slots[Hm].Decimal(json)) is null))
+            || !slots[Pv].TryOptionalDecimal(json, out var quantity)
+            || !slots[Op].TryOptionalDecimal(json, out var entry)
+            || !slots[L].TryOptionalDecimal(json, out var leverage)
+            || !slots[Hm].TryOptionalDecimal(json, out var margin)
+            || !slots[Pt].TryOptionalDecimal(json, out var pt)
+            || !TryMarginMode(pt, out var mode)
+            || !slots[Rp].TryOptionalDecimal(json, out var liquidation)
+            || !slots[Ra].TryOptionalDecimal(json, out var realized)
+            || !slots[Mr].TryOptionalDecimal(json, out var marginRate)
+            || !slots[Oa].TryOptionalDecimal(json, out var initial)
+            || !slots[Ccv].TryOptionalDecimal(json, out var closable))
         {
             return null;
         }
-        return new PositionFields(id, instrument, side, quantity, entry, leverage, margin);
+        return new PositionFields(id)
+        {
+            Instrument = instrument,
+            Side = side,
+            Quantity = quantity,
+            EntryPrice = entry,
+            Leverage = leverage,
+            Margin = margin,
+            MarginMode = mode,
+            LiquidationPrice = liquidation,
+            RealizedPnl = realized,
+            MarginRate = marginRate,
+            InitialMargin = initial,
+            ClosableQuantity = closable,
+        };
+    }
+
+    private static bool TryMarginMode(decimal? pt, out MarginMode? mode)
+    {
+        mode = null;
+        if (pt is not { } code)
+        {
+            return true;
+        }
+        if (!PositionFields.TryMarginMode(code, out var known))
+        {
+            return false;
+        }
+        mode = known;
+        return true;
     }
 
     private static string? ScalarText(ref Utf8JsonReader reader, ReadOnlySpan<byte> json)
@@ -261,6 +298,12 @@ internal static class ChainUpPushReader
             2 when name.SequenceEqual("pv"u8) => Pv,
             2 when name.SequenceEqual("op"u8) => Op,
             2 when name.SequenceEqual("hm"u8) => Hm,
+            2 when name.SequenceEqual("pt"u8) => Pt,
+            2 when name.SequenceEqual("rp"u8) => Rp,
+            2 when name.SequenceEqual("ra"u8) => Ra,
+            2 when name.SequenceEqual("mr"u8) => Mr,
+            2 when name.SequenceEqual("oa"u8) => Oa,
+            3 when name.SequenceEqual("ccv"u8) => Ccv,
             _ => -1,
         };
     }
@@ -271,6 +314,12 @@ internal static class ChainUpPushReader
         {
             2 when name.SequenceEqual("id"u8) => AdlId,
             2 when name.SequenceEqual("al"u8) => Al,
+            2 when name.SequenceEqual("rp"u8) => AdlRp,
+            2 when name.SequenceEqual("ha"u8) => Ha,
+            2 when name.SequenceEqual("mr"u8) => AdlMr,
+            2 when name.SequenceEqual("bo"u8) => Bo,
+            2 when name.SequenceEqual("so"u8) => So,
+            2 when name.SequenceEqual("lt"u8) => Lt,
             2 when name.SequenceEqual("tp"u8) => Tp,
             _ => -1,
         };
