@@ -180,9 +180,8 @@ public sealed class ChainUpCodec(DecoderLimits? limits = null)
 
     /// <summary>ChainUP's margin-mode code (push <c>pt</c>, REST <c>positionType</c>); null when not sent.</summary>
     internal static MarginMode? MarginModeOf(decimal? code, string field) =>
-        code is not { } value ? null
-            : PositionFields.TryMarginMode(value, out var mode) ? mode
-            : throw new FormatException($"field '{field}' is not a margin mode (1 cross, 2 isolated): {value}");
+        PositionFields.TryMarginMode(code, out var mode) ? mode
+            : throw new FormatException($"field '{field}' is not a margin mode (1 cross, 2 isolated): {code}");
 
     /// <summary>
     /// Merges an ACCOUNT_UPDATE with the positions this connection has seen: CREATE is a whole position, UPDATE only the
@@ -209,7 +208,7 @@ public sealed class ChainUpCodec(DecoderLimits? limits = null)
                 break;
             case "UPDATE" when p is not null:
                 var patch = p.ToPatch(Venue, p.Side is { } side ? Side(side) : null);
-                // The same merge the account's state applies to a patch, so a known position comes out whole either way.
+                // Merged by the event contract's own rule (PositionPatched.Onto), so a patch means the same here and in the state.
                 events.Add(_positions.TryGetValue(p.Id, out var known) ? Remember(patch.Onto(known)) : patch);
                 break;
             case "DELETE" when p is not null:

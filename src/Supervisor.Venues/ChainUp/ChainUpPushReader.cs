@@ -224,7 +224,7 @@ internal static class ChainUpPushReader
             || !slots[L].TryOptionalDecimal(json, out var leverage)
             || !slots[Hm].TryOptionalDecimal(json, out var margin)
             || !slots[Pt].TryOptionalDecimal(json, out var pt)
-            || !TryMarginMode(pt, out var mode)
+            || !PositionFields.TryMarginMode(pt, out var mode)
             || !slots[Rp].TryOptionalDecimal(json, out var liquidation)
             || !slots[Ra].TryOptionalDecimal(json, out var realized)
             || !slots[Mr].TryOptionalDecimal(json, out var marginRate)
@@ -248,21 +248,6 @@ internal static class ChainUpPushReader
             InitialMargin = initial,
             ClosableQuantity = closable,
         };
-    }
-
-    private static bool TryMarginMode(decimal? pt, out MarginMode? mode)
-    {
-        mode = null;
-        if (pt is not { } code)
-        {
-            return true;
-        }
-        if (!PositionFields.TryMarginMode(code, out var known))
-        {
-            return false;
-        }
-        mode = known;
-        return true;
     }
 
     private static string? ScalarText(ref Utf8JsonReader reader, ReadOnlySpan<byte> json)

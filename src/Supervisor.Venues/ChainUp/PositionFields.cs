@@ -48,10 +48,16 @@ internal sealed record PositionFields(string Id)
     /// ChainUP's margin-mode code (<c>pt</c>, and REST <c>positionType</c>): 1 cross, 2 isolated. Any other value is a
     /// shape error rather than a guess, since valuing a position under the wrong mode misstates its risk.
     /// </summary>
-    public static bool TryMarginMode(decimal code, out MarginMode mode)
+    /// <remarks>A code that is not sent is fine: <paramref name="mode"/> is then null.</remarks>
+    public static bool TryMarginMode(decimal? code, out MarginMode? mode)
     {
-        mode = code == 1m ? Events.MarginMode.Cross : Events.MarginMode.Isolated;
-        return code is 1m or 2m;
+        mode = code switch
+        {
+            1m => Events.MarginMode.Cross,
+            2m => Events.MarginMode.Isolated,
+            _ => null,
+        };
+        return code is null || mode is not null;
     }
 
     /// <summary>The field set as a patch, to merge into a known position or to hand on when the position is unknown.</summary>
