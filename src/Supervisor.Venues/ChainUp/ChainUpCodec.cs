@@ -247,8 +247,10 @@ public sealed class ChainUpCodec(DecoderLimits? limits = null)
     internal DecodeResult AdlPrice(IReadOnlyList<AdlItem> items)
     {
         var events = new List<VenueEvent>(items.Count);
-        foreach (var item in items)
+        // By index: a foreach over the interface would box the list's enumerator once a second per connection.
+        for (var i = 0; i < items.Count; i++)
         {
+            var item = items[i];
             var instrument = _positions.TryGetValue(item.PositionId, out var known) ? known.Instrument : "";
             events.Add(new AdlRankChanged(Venue, item.PositionId, instrument, item.Rank)
             {

@@ -182,7 +182,7 @@ internal static class ChainUpPushReader
         {
             return null;
         }
-        var items = new List<AdlItem>();
+        var items = new List<AdlItem>(1);
         Span<JsonSlot> slots = stackalloc JsonSlot[AdlFieldCount];
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
@@ -278,16 +278,20 @@ internal static class ChainUpPushReader
         {
             1 when name[0] == (byte)'s' => S,
             1 when name[0] == (byte)'l' => L,
-            2 when name.SequenceEqual("id"u8) => Id,
-            2 when name.SequenceEqual("cn"u8) => Cn,
-            2 when name.SequenceEqual("pv"u8) => Pv,
-            2 when name.SequenceEqual("op"u8) => Op,
-            2 when name.SequenceEqual("hm"u8) => Hm,
-            2 when name.SequenceEqual("pt"u8) => Pt,
-            2 when name.SequenceEqual("rp"u8) => Rp,
-            2 when name.SequenceEqual("ra"u8) => Ra,
-            2 when name.SequenceEqual("mr"u8) => Mr,
-            2 when name.SequenceEqual("oa"u8) => Oa,
+            2 => Pair(name) switch
+            {
+                'i' | ('d' << 8) => Id,
+                'c' | ('n' << 8) => Cn,
+                'p' | ('v' << 8) => Pv,
+                'o' | ('p' << 8) => Op,
+                'h' | ('m' << 8) => Hm,
+                'p' | ('t' << 8) => Pt,
+                'r' | ('p' << 8) => Rp,
+                'r' | ('a' << 8) => Ra,
+                'm' | ('r' << 8) => Mr,
+                'o' | ('a' << 8) => Oa,
+                _ => -1,
+            },
             3 when name.SequenceEqual("ccv"u8) => Ccv,
             _ => -1,
         };
@@ -295,18 +299,22 @@ internal static class ChainUpPushReader
 
     private readonly struct AdlFields : IJsonFields
     {
-        public static int FieldOf(ReadOnlySpan<byte> name) => name.Length switch
+        public static int FieldOf(ReadOnlySpan<byte> name) => name.Length != 2 ? -1 : Pair(name) switch
         {
-            2 when name.SequenceEqual("id"u8) => AdlId,
-            2 when name.SequenceEqual("al"u8) => Al,
-            2 when name.SequenceEqual("rp"u8) => AdlRp,
-            2 when name.SequenceEqual("ha"u8) => Ha,
-            2 when name.SequenceEqual("mr"u8) => AdlMr,
-            2 when name.SequenceEqual("bo"u8) => Bo,
-            2 when name.SequenceEqual("so"u8) => So,
-            2 when name.SequenceEqual("lt"u8) => Lt,
-            2 when name.SequenceEqual("tp"u8) => Tp,
+            'i' | ('d' << 8) => AdlId,
+            'a' | ('l' << 8) => Al,
+            'r' | ('p' << 8) => AdlRp,
+            'h' | ('a' << 8) => Ha,
+            'm' | ('r' << 8) => AdlMr,
+            'b' | ('o' << 8) => Bo,
+            's' | ('o' << 8) => So,
+            'l' | ('t' << 8) => Lt,
+            't' | ('p' << 8) => Tp,
             _ => -1,
         };
     }
+
+    // Most of ChainUP's names are two letters: one jump on both bytes instead of a comparison per candidate name, which
+    // matters now that a position has ten such names and an ADL item nine.
+    private static int Pair(ReadOnlySpan<byte> name) => name[0] | (name[1] << 8);
 }
