@@ -12,7 +12,9 @@ namespace Supervisor.Venues.ChainUp;
 /// ACCOUNT_UPDATE, ADL_PRICE, SYSTEM, order and trigOrder, and pongs as text or gzip.
 /// ACCOUNT_UPDATE's UPDATE carries only the changed position fields, so one codec instance per connection keeps the
 /// positions it has seen and emits full <see cref="PositionChanged"/> states; an UPDATE for a position it has not seen
-/// (right after a reconnect) yields no position event — reconciliation over REST supplies it. Never throws.
+/// (right after a reconnect) yields a <see cref="PositionPatched"/> the account's state merges into what REST told it.
+/// ADL_PRICE yields one <see cref="AdlRankChanged"/> per position, its market prices included (the state takes the
+/// mark from there, so no separate mark event is sent). Never throws.
 /// </summary>
 public sealed class ChainUpCodec(DecoderLimits? limits = null)
 {
@@ -157,11 +159,29 @@ public sealed class ChainUpCodec(DecoderLimits? limits = null)
             }
         }
         var position = d.TryGetProperty("p"u8, out var p) && p.ValueKind == JsonValueKind.Object && p.TryGetProperty("id"u8, out _)
-            ? new PositionFields(JsonValues.Text(p, "id"u8), OptionalText(p, "cn"u8), OptionalText(p, "s"u8),
-                Optional(p, "pv"u8), Optional(p, "op"u8), Optional(p, "l"u8), Optional(p, "hm"u8))
+            ? new PositionFields(JsonValues.Text(p, "id"u8))
+            {
+                Instrument = JsonValues.OptionalText(p, "cn"u8),
+                Side = JsonValues.OptionalText(p, "s"u8),
+                Quantity = JsonValues.OptionalDecimal(p, "pv"u8),
+                EntryPrice = JsonValues.OptionalDecimal(p, "op"u8),
+                Leverage = JsonValues.OptionalDecimal(p, "l"u8),
+                Margin = JsonValues.OptionalDecimal(p, "hm"u8),
+                MarginMode = MarginModeOf(JsonValues.OptionalDecimal(p, "pt"u8), "pt"),
+                LiquidationPrice = JsonValues.OptionalDecimal(p, "rp"u8),
+                RealizedPnl = JsonValues.OptionalDecimal(p, "ra"u8),
+                MarginRate = JsonValues.OptionalDecimal(p, "mr"u8),
+                InitialMargin = JsonValues.OptionalDecimal(p, "oa"u8),
+                ClosableQuantity = JsonValues.OptionalDecimal(p, "ccv"u8),
+            }
             : null;
         return new AccountUpdatePush(JsonValues.Text(d, "et"u8), balances, position);
     }
+
+    /// <summary>ChainUP's margin-mode code (push <c>pt</c>, REST <c>positionType</c>); null when not sent.</summary>
+    internal static MarginMode? MarginModeOf(decimal? code, string field) =>
+        PositionFields.TryMarginMode(code, out var mode) ? mode
+            : throw new FormatException($"field '{field}' is not a margin mode (1 cross, 2 isolated): {code}");
 
     /// <summary>
     /// Merges an ACCOUNT_UPDATE with the positions this connection has seen: CREATE is a whole position, UPDATE only the
@@ -176,20 +196,20 @@ public sealed class ChainUpCodec(DecoderLimits? limits = null)
         {
             case "CREATE" when p is not null:
                 events.Add(Remember(new PositionChanged(Venue, p.Id, p.Instrument ?? throw Missing("cn"), Side(p.Side ?? throw Missing("s")),
-                    p.Quantity ?? throw Missing("pv"), p.EntryPrice ?? throw Missing("op"), p.Leverage ?? throw Missing("l"), p.Margin ?? 0m)));
-                break;
-            case "UPDATE" when p is not null && _positions.TryGetValue(p.Id, out var known):
-                events.Add(Remember(known with
+                    p.Quantity ?? throw Missing("pv"), p.EntryPrice ?? throw Missing("op"), p.Leverage ?? throw Missing("l"), p.Margin ?? 0m)
                 {
-                    Quantity = p.Quantity ?? known.Quantity,
-                    EntryPrice = p.EntryPrice ?? known.EntryPrice,
-                    Leverage = p.Leverage ?? known.Leverage,
-                    Margin = p.Margin ?? known.Margin,
-                    Side = p.Side is { } side ? Side(side) : known.Side,
+                    MarginMode = p.MarginMode,
+                    LiquidationPrice = p.LiquidationPrice,
+                    RealizedPnl = p.RealizedPnl,
+                    MarginRate = p.MarginRate,
+                    InitialMargin = p.InitialMargin,
+                    ClosableQuantity = p.ClosableQuantity,
                 }));
                 break;
             case "UPDATE" when p is not null:
-                events.Add(new PositionPatched(Venue, p.Id, p.Side is { } patched ? Side(patched) : null, p.Quantity, p.EntryPrice, p.Leverage, p.Margin));
+                var patch = p.ToPatch(Venue, p.Side is { } side ? Side(side) : null);
+                // Merged by the event contract's own rule (PositionPatched.Onto), so a patch means the same here and in the state.
+                events.Add(_positions.TryGetValue(p.Id, out var known) ? Remember(patch.Onto(known)) : patch);
                 break;
             case "DELETE" when p is not null:
                 _positions.Remove(p.Id, out var closed);
@@ -205,34 +225,43 @@ public sealed class ChainUpCodec(DecoderLimits? limits = null)
 
     private static FormatException Missing(string field) => new($"missing field '{field}'");
 
-    private static decimal? Optional(JsonElement element, ReadOnlySpan<byte> name) =>
-        element.TryGetProperty(name, out _) ? JsonValues.Decimal(element, name) : null;
-
-    private static string? OptionalText(JsonElement element, ReadOnlySpan<byte> name) =>
-        element.TryGetProperty(name, out _) ? JsonValues.Text(element, name) : null;
-
     private static List<AdlItem> ReadAdl(JsonElement list)
     {
         var items = new List<AdlItem>();
         foreach (var item in list.EnumerateArray())
         {
-            items.Add(new AdlItem(JsonValues.Text(item, "id"u8), JsonValues.Decimal(item, "al"u8), Optional(item, "tp"u8)));
+            var al = JsonValues.Decimal(item, "al"u8);
+            if (!AdlItem.TryRank(al, out var rank))
+            {
+                throw new FormatException($"field 'al' is not an ADL rank (a whole number from 1): {al}");
+            }
+            items.Add(new AdlItem(JsonValues.Text(item, "id"u8), rank,
+                JsonValues.OptionalDecimal(item, "rp"u8), JsonValues.OptionalDecimal(item, "ha"u8), JsonValues.OptionalDecimal(item, "mr"u8),
+                JsonValues.OptionalDecimal(item, "bo"u8), JsonValues.OptionalDecimal(item, "so"u8), JsonValues.OptionalDecimal(item, "lt"u8),
+                JsonValues.OptionalDecimal(item, "tp"u8)));
         }
         return items;
     }
 
-    /// <summary>ADL ranks, and the mark of every position whose instrument this connection knows.</summary>
+    /// <summary>One rank event per position, named by the instrument when this connection has seen the position.</summary>
     internal DecodeResult AdlPrice(IReadOnlyList<AdlItem> items)
     {
-        var events = new List<VenueEvent>(items.Count * 2);
-        foreach (var item in items)
+        var events = new List<VenueEvent>(items.Count);
+        // By index: a foreach over the interface would box the list's enumerator once a second per connection.
+        for (var i = 0; i < items.Count; i++)
         {
+            var item = items[i];
             var instrument = _positions.TryGetValue(item.PositionId, out var known) ? known.Instrument : "";
-            events.Add(new AdlRankChanged(Venue, item.PositionId, instrument, checked((int)item.Rank)));
-            if (instrument.Length > 0 && item.Mark is { } mark)
+            events.Add(new AdlRankChanged(Venue, item.PositionId, instrument, item.Rank)
             {
-                events.Add(new MarkPriceChanged(Venue, instrument, mark));
-            }
+                LiquidationPrice = item.LiquidationPrice,
+                PositionMargin = item.PositionMargin,
+                MarginRate = item.MarginRate,
+                BestBid = item.BestBid,
+                BestAsk = item.BestAsk,
+                LastPrice = item.LastPrice,
+                MarkPrice = item.MarkPrice,
+            });
         }
         return DecodeResult.Of(events);
     }
@@ -249,8 +278,64 @@ public sealed class ChainUpCodec(DecoderLimits? limits = null)
             var other => throw new FormatException($"unknown orderAction '{other}'"),
         };
         return new OrderChanged(Venue, JsonValues.Text(order, "orderId"u8), JsonValues.Text(order, "contractName"u8), null,
-            JsonValues.Decimal(order, "price"u8), volume, dealt, status);
+            JsonValues.Decimal(order, "price"u8), volume, dealt, status)
+        {
+            OrderType = Code(order, "type"u8) switch
+            {
+                "1" => OrderTypes.Limit,
+                "2" => OrderTypes.Market,
+                "3" => OrderTypes.ImmediateOrCancel,
+                "4" => OrderTypes.FillOrKill,
+                "5" => OrderTypes.PostOnly,
+                "6" => OrderTypes.ForcedReduction,
+                "7" => OrderTypes.PositionConsolidation,
+                "9" => OrderTypes.SystemClose,
+                "10" => OrderTypes.SystemDelivery,
+                var other => other,
+            },
+            AveragePrice = JsonValues.OptionalDecimal(order, "avgPrice"u8),
+            Fee = JsonValues.OptionalDecimal(order, "tradeFee"u8),
+            RealizedPnl = JsonValues.OptionalDecimal(order, "realizedAmount"u8),
+            TakeProfitStopLoss = TakeProfitStopLoss(order),
+        };
     }
+
+    /// <summary><c>otoOrder</c>: null when absent or null; inside it a missing price reads as 0 and a missing status as "not set", as the venue shows an unset leg.</summary>
+    private static TakeProfitStopLoss? TakeProfitStopLoss(JsonElement order)
+    {
+        if (!order.TryGetProperty("otoOrder"u8, out var oto) || oto.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+        if (oto.ValueKind != JsonValueKind.Object)
+        {
+            throw new FormatException($"field 'otoOrder' is not an object: {oto.GetRawText()}");
+        }
+        return new TakeProfitStopLoss(
+            Flag(oto, "takerProfitStatus"u8),
+            JsonValues.OptionalDecimal(oto, "takerProfitTrigger"u8) ?? 0m,
+            JsonValues.OptionalDecimal(oto, "takerProfitPrice"u8) ?? 0m,
+            JsonValues.OptionalText(oto, "takerProfitTriggerId"u8),
+            Flag(oto, "stopLossStatus"u8),
+            JsonValues.OptionalDecimal(oto, "stopLossTrigger"u8) ?? 0m,
+            JsonValues.OptionalDecimal(oto, "stopLossPrice"u8) ?? 0m,
+            JsonValues.OptionalText(oto, "stopLossTriggerId"u8));
+    }
+
+    /// <summary>A JSON boolean, false when absent or null; a string "true" is not accepted (the venue sends booleans).</summary>
+    private static bool Flag(JsonElement element, ReadOnlySpan<byte> name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind switch
+        {
+            JsonValueKind.True => true,
+            JsonValueKind.False or JsonValueKind.Null => false,
+            _ => throw new FormatException($"field '{Encoding.UTF8.GetString(name)}' is not a boolean: {value.GetRawText()}"),
+        };
+
+    /// <summary>A type code (number or string) as text, null when absent or null; an empty one is a shape error, not a type.</summary>
+    private static string? Code(JsonElement element, ReadOnlySpan<byte> name) =>
+        JsonValues.OptionalText(element, name) is not { } code ? null
+            : code.Length > 0 ? code
+            : throw new FormatException($"field '{Encoding.UTF8.GetString(name)}' is empty");
 
     private static TriggerOrderChanged TriggerOrder(JsonElement trigger) =>
         new(Venue, JsonValues.Text(trigger, "triggerOrderId"u8), JsonValues.TextOrNull(trigger, "contractName"u8) ?? "", Side(JsonValues.Text(trigger, "side"u8)),
@@ -260,7 +345,26 @@ public sealed class ChainUpCodec(DecoderLimits? limits = null)
                 "1" => OrderStatus.New,
                 "2" => OrderStatus.Cancelled,
                 var other => throw new FormatException($"unknown orderAction '{other}'"),
-            });
+            })
+        {
+            Price = JsonValues.OptionalDecimal(trigger, "price"u8),
+            OrderType = Code(trigger, "type"u8) switch
+            {
+                "1" => OrderTypes.Limit,
+                "2" => OrderTypes.Market,
+                var other => other,
+            },
+            TriggerKind = Code(trigger, "triggerType"u8) switch
+            {
+                "1" => OrderTypes.StopLoss,
+                "2" => OrderTypes.TakeProfit,
+                "3" => OrderTypes.RiseTo,
+                "4" => OrderTypes.FallTo,
+                var other => other,
+            },
+            CreatedAt = JsonValues.OptionalTimestamp(trigger, "ctime"u8),
+            ExpiresAt = JsonValues.OptionalTimestamp(trigger, "expireTime"u8),
+        };
 
     private PositionChanged Remember(PositionChanged position) => _positions[position.PositionId] = position;
 

@@ -57,7 +57,12 @@ public sealed class ChainUpSnapshotDecoder(DecoderLimits? limits = null)
                     }
                     positions.Add(new PositionChanged(ChainUpCodec.Venue, JsonValues.Text(p, "id"u8), name, Side(JsonValues.Text(p, "side"u8)),
                         JsonValues.Decimal(p, "volume"u8), JsonValues.Decimal(p, "openPrice"u8), JsonValues.Decimal(p, "leverageLevel"u8),
-                        JsonValues.DecimalOr(p, "holdAmount"u8, 0m)));
+                        JsonValues.DecimalOr(p, "holdAmount"u8, 0m))
+                    {
+                        MarginMode = ChainUpCodec.MarginModeOf(JsonValues.OptionalDecimal(p, "positionType"u8), "positionType"),
+                        RealizedPnl = JsonValues.OptionalDecimal(p, "realizedAmount"u8),
+                        LiquidationPrice = JsonValues.OptionalDecimal(p, "reducePrice"u8),
+                    });
                 }
             }
         }
@@ -105,8 +110,21 @@ public sealed class ChainUpSnapshotDecoder(DecoderLimits? limits = null)
             var other => throw new FormatException($"an open order with status '{other}'"),
         };
         return new OrderChanged(ChainUpCodec.Venue, JsonValues.Text(item, "orderId"u8), JsonValues.Text(item, "contractName"u8),
-            JsonValues.TextOrNull(item, "side"u8) is { } side ? Side(side) : null, JsonValues.Decimal(item, "price"u8), volume, dealt, status);
+            JsonValues.TextOrNull(item, "side"u8) is { } side ? Side(side) : null, JsonValues.Decimal(item, "price"u8), volume, dealt, status)
+        {
+            AveragePrice = JsonValues.OptionalDecimal(item, "avgPrice"u8),
+            OrderType = OrderType(JsonValues.OptionalText(item, "type"u8)),
+        };
     }
+
+    // REST names the type in words where the push sends a code; any other word is kept as sent, so nothing is lost.
+    private static string? OrderType(string? type) => type?.ToUpperInvariant() switch
+    {
+        null => null,
+        "LIMIT" => OrderTypes.Limit,
+        "MARKET" => OrderTypes.Market,
+        _ => type,
+    };
 
     private static TradeSide Side(string side) => side.ToUpperInvariant() switch
     {

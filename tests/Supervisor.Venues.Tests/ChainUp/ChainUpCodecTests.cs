@@ -37,9 +37,18 @@ public sealed class ChainUpCodecTests
     {
         var created = Push(Create).Events;
         Assert.Equal(new AssetBalanceChanged("chainup", "USDT", 5000m, 12.5m, 250m), created[0]);
-        Assert.Equal(new PositionChanged("chainup", "501", "E-BTC-USDT", TradeSide.Long, 25m, 64000.5m, 10m, 160.00125m), created[1]);
+        var position = new PositionChanged("chainup", "501", "E-BTC-USDT", TradeSide.Long, 25m, 64000.5m, 10m, 160.00125m)
+        {
+            MarginMode = MarginMode.Isolated,
+            LiquidationPrice = 57800.2m,
+            RealizedPnl = -0.8m,
+            MarginRate = 0.0125m,
+            InitialMargin = 160.00125m,
+            ClosableQuantity = 25m,
+        };
+        Assert.Equal(position, created[1]);
         var updated = Push(Update).Events;
-        Assert.Equal(new PositionChanged("chainup", "501", "E-BTC-USDT", TradeSide.Long, 30m, 64010.1m, 10m, 160.00125m), updated[1]);
+        Assert.Equal(position with { Quantity = 30m, EntryPrice = 64010.1m, ClosableQuantity = 30m }, updated[1]);
         var deleted = Push(Delete).Events;
         Assert.Equal(new PositionClosed("chainup", "501", "E-BTC-USDT"), deleted[1]);
         Assert.Equal(new AssetBalanceChanged("chainup", "USDT", 5120m, 0m, 0m), Assert.Single(Push(Default).Events));
@@ -49,18 +58,33 @@ public sealed class ChainUpCodecTests
     public void ADL_frames_carry_the_rank_and_the_mark_price_with_all_its_digits()
     {
         Push(Create);
-        var events = Push(Adl).Events;
-        Assert.Equal(new AdlRankChanged("chainup", "501", "E-BTC-USDT", 3), events[0]);
-        Assert.Equal(64099.87500000000000012m, Assert.IsType<MarkPriceChanged>(events[1]).Price);
+        var adl = Assert.IsType<AdlRankChanged>(Assert.Single(Push(Adl).Events));
+        Assert.Equal(("501", "E-BTC-USDT", 3), (adl.PositionId, adl.Instrument, adl.Rank));
+        Assert.Equal(64099.87500000000000012m, adl.MarkPrice);
+        Assert.Equal("64099.87500000000000012", adl.MarkPrice!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Fact]
     public void Orders_and_trigger_orders_decode_with_the_documented_state_derivation()
     {
-        Assert.Equal(new OrderChanged("chainup", "2100000000000000001", "E-BTC-USDT", null, 64000m, 25m, 10m, OrderStatus.PartiallyFilled), Assert.Single(Push(Order).Events));
+        Assert.Equal(new OrderChanged("chainup", "2100000000000000001", "E-BTC-USDT", null, 64000m, 25m, 10m, OrderStatus.PartiallyFilled)
+        {
+            OrderType = OrderTypes.Limit,
+            AveragePrice = 64000m,
+            Fee = 0.128m,
+            RealizedPnl = 0m,
+            TakeProfitStopLoss = new TakeProfitStopLoss(false, 0m, 0m, null, false, 0m, 0m, null),
+        }, Assert.Single(Push(Order).Events));
         Assert.Equal(OrderStatus.Filled, ((OrderChanged)Push(Order.Replace("\"dealVolume\":10", "\"dealVolume\":25")).Events[0]).Status);
         Assert.Equal(OrderStatus.Cancelled, ((OrderChanged)Push(Order.Replace("\"orderAction\":\"3\"", "\"orderAction\":\"2\"")).Events[0]).Status);
-        Assert.Equal(new TriggerOrderChanged("chainup", "1400000000000000002", "", TradeSide.Short, 60000m, 25m, OrderStatus.New), Assert.Single(Push(Trigger).Events));
+        Assert.Equal(new TriggerOrderChanged("chainup", "1400000000000000002", "", TradeSide.Short, 60000m, 25m, OrderStatus.New)
+        {
+            Price = 0m,
+            OrderType = OrderTypes.Market,
+            TriggerKind = OrderTypes.StopLoss,
+            CreatedAt = DateTimeOffset.FromUnixTimeMilliseconds(1735689610000),
+            ExpiresAt = DateTimeOffset.FromUnixTimeMilliseconds(1736899210000),
+        }, Assert.Single(Push(Trigger).Events));
     }
 
     [Fact]
@@ -146,6 +170,6 @@ public sealed class ChainUpCodecTests
 
         Assert.IsType<AssetBalanceChanged>(result.Events[0]);
         var patch = Assert.Single(result.Events.OfType<PositionPatched>());
-        Assert.Equal(new PositionPatched("chainup", "501", null, 30m, 64010.1m, null, null), patch);
+        Assert.Equal(new PositionPatched("chainup", "501", null, 30m, 64010.1m, null, null) { ClosableQuantity = 30m }, patch);
     }
 }

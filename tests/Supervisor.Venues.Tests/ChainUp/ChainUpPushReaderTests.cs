@@ -1,6 +1,7 @@
 using System.Text;
 using Supervisor.Venues.ChainUp;
 using Supervisor.Venues.Decoding;
+using Supervisor.Venues.Events;
 
 namespace Supervisor.Venues.Tests.ChainUp;
 
@@ -11,33 +12,48 @@ namespace Supervisor.Venues.Tests.ChainUp;
 /// </summary>
 public sealed class ChainUpPushReaderTests
 {
-    private static readonly string[][] BalanceFields =
+    // Each row is one field: the readable forms, then the odd ones (escaped, null, ill-typed, out of range), which come
+    // only now and then so that many frames stay whole and both paths are compared on the events, not only on errors.
+    private static readonly (string[] Good, string[] Odd)[] BalanceFields =
     [
-        ["\"c\":\"USDT\"", "\"c\":\"\\u0055SDT\"", "\"c\":5"],
-        ["\"an\":\"5000.00000000\"", "\"an\":5000.5", "\"an\":\"abc\"", "\"an\":null"],
-        ["\"la\":\"12.5\"", "\"la\":0", "\"la\":true"],
-        ["\"pn\":250", "\"pn\":\"250.00000001\""],
-        ["\"x\":{\"y\":[1,2]}", "\"x\":1"],
+        (["\"c\":\"USDT\""], ["\"c\":\"\\u0055SDT\"", "\"c\":5"]),
+        (["\"an\":\"5000.00000000\"", "\"an\":5000.5"], ["\"an\":\"abc\"", "\"an\":null"]),
+        (["\"la\":\"12.5\"", "\"la\":0"], ["\"la\":true"]),
+        (["\"pn\":250", "\"pn\":\"250.00000001\""], []),
+        (["\"x\":{\"y\":[1,2]}", "\"x\":1"], []),
     ];
 
-    private static readonly string[][] PositionFields =
+    private static readonly (string[] Good, string[] Odd)[] PositionFields =
     [
-        ["\"id\":501", "\"id\":\"502\"", "\"id\":\"\\u0035\"", "\"id\":{}"],
-        ["\"cn\":\"E-BTC-USDT\"", "\"cn\":\"E-ETH-USDT\"", "\"cn\":7"],
-        ["\"s\":\"BUY\"", "\"s\":\"SELL\"", "\"s\":\"sideways\"", "\"s\":null"],
-        ["\"pv\":25", "\"pv\":\"25\"", "\"pv\":\"x\""],
-        ["\"op\":64000.5", "\"op\":\"6.4e4\""],
-        ["\"l\":10", "\"l\":\"20\""],
-        ["\"hm\":160.00125", "\"hm\":\"0\""],
-        ["\"ra\":-0.8", "\"mr\":{\"deep\":[{}]}"],
+        (["\"id\":501", "\"id\":\"502\""], ["\"id\":\"\\u0035\"", "\"id\":{}", "\"id\":null"]),
+        (["\"cn\":\"E-BTC-USDT\"", "\"cn\":\"E-ETH-USDT\""], ["\"cn\":7", "\"cn\":null"]),
+        (["\"s\":\"BUY\"", "\"s\":\"SELL\""], ["\"s\":\"sideways\"", "\"s\":null"]),
+        (["\"pv\":25", "\"pv\":\"25\""], ["\"pv\":\"x\"", "\"pv\":\"\"", "\"pv\":null"]),
+        (["\"op\":64000.5", "\"op\":\"6.4e4\""], ["\"op\":null"]),
+        (["\"l\":10", "\"l\":\"20\""], ["\"l\":true"]),
+        (["\"hm\":160.00125", "\"hm\":\"0\""], ["\"hm\":\"\""]),
+        (["\"pt\":1", "\"pt\":2", "\"pt\":\"2\"", "\"pt\":2.0"], ["\"pt\":3", "\"pt\":0", "\"pt\":1.5", "\"pt\":\"\"", "\"pt\":null", "\"pt\":true", "\"pt\":\"\\u0031\""]),
+        (["\"rp\":57800.2", "\"rp\":\"57800.20000000000000001\"", "\"rp\":-0"], ["\"rp\":null", "\"rp\":\"\"", "\"rp\":[]"]),
+        (["\"ra\":-0.8", "\"ra\":\"-0.8\"", "\"ra\":\"1e-3\""], ["\"ra\":[1]", "\"ra\":null"]),
+        (["\"mr\":0.0125", "\"mr\":\"0.0083629621201431\""], ["\"mr\":{\"deep\":[{}]}", "\"mr\":false"]),
+        (["\"oa\":160.00125", "\"oa\":\"0E-8\""], ["\"oa\":null", "\"oa\":\"1,5\""]),
+        (["\"ccv\":25", "\"ccv\":\"25\"", "\"ccv\":1234567890.1234567890123"], ["\"ccv\":\"abc\"", "\"ccv\":\"\\u0032\""]),
+        (["\"cid\":1", "\"con\":\"BTCUSDT\""], ["\"cid\":{\"x\":[]}"]),
     ];
 
-    private static readonly string[][] AdlFields =
+    private static readonly (string[] Good, string[] Odd)[] AdlFields =
     [
-        ["\"id\":501", "\"id\":502", "\"id\":\"503\""],
-        ["\"al\":3", "\"al\":\"4\"", "\"al\":\"99999999999999\"", "\"al\":\"x\""],
-        ["\"tp\":64099.87500000000000012", "\"tp\":\"64100.5\"", "\"tp\":null"],
-        ["\"bo\":64100.1", "\"rp\":[1]"],
+        (["\"id\":501", "\"id\":502", "\"id\":\"503\""], ["\"id\":null"]),
+        (["\"al\":3", "\"al\":1", "\"al\":\"4\"", "\"al\":5", "\"al\":\"2147483647\"", "\"al\":3.0"],
+            ["\"al\":\"99999999999999\"", "\"al\":\"x\"", "\"al\":1.5", "\"al\":0", "\"al\":-2", "\"al\":\"\"", "\"al\":null", "\"al\":2147483648"]),
+        (["\"rp\":57800.2", "\"rp\":\"57800.2\""], ["\"rp\":null", "\"rp\":[1]"]),
+        (["\"ha\":160.00125", "\"ha\":\"160.00125\""], ["\"ha\":\"\""]),
+        (["\"mr\":0.0125", "\"mr\":\"0.0083629621201431\""], ["\"mr\":true"]),
+        (["\"bo\":64100.1", "\"bo\":\"64100.1\""], ["\"bo\":null", "\"bo\":{}"]),
+        (["\"so\":64100.3", "\"so\":\"6.41003E4\""], ["\"so\":\"x\""]),
+        (["\"lt\":64100.2", "\"lt\":\"64100.2\""], ["\"lt\":\"\\u0036\""]),
+        (["\"tp\":64099.87500000000000012", "\"tp\":\"64099.87500000000000012\"", "\"tp\":\"64100.5\""], ["\"tp\":null", "\"tp\":\"\""]),
+        (["\"x\":1", "\"x\":[{\"al\":1}]"], []),
     ];
 
     [Fact]
@@ -47,6 +63,8 @@ public sealed class ChainUpPushReaderTests
         var general = new ChainUpCodec();
         var random = new Random(20261201);
         var fastHits = 0;
+        var fullAdl = 0;
+        var fullPositions = 0;
         for (var round = 0; round < 20_000; round++)
         {
             var text = random.Next(3) == 0 ? Adl(random) : AccountUpdate(random);
@@ -56,10 +74,17 @@ public sealed class ChainUpPushReaderTests
             var actual = fast.Decode(frame, isBinary: false);
 
             Assert.True(expected.Events.SequenceEqual(actual.Events), $"events differ for {text}");
+            // Equal decimals may differ in scale (1.0 vs 1); the printed form shows every digit, so it must match too.
+            Assert.Equal(string.Join("|", expected.Events), string.Join("|", actual.Events));
             Assert.Equal(expected.Error?.Kind, actual.Error?.Kind);
             fastHits += ChainUpPushReader.TryRead(frame, 32, out _, out _) ? 1 : 0;
+            fullAdl += actual.Events.OfType<AdlRankChanged>().Count(e => e is { MarkPrice: not null, BestBid: not null, BestAsk: not null, LastPrice: not null, MarginRate: not null });
+            fullPositions += actual.Events.Count(e => e is PositionChanged { MarginMode: not null, LiquidationPrice: not null, ClosableQuantity: not null, InitialMargin: not null }
+                or PositionPatched { MarginMode: not null, RealizedPnl: not null, MarginRate: not null });
         }
-        Assert.True(fastHits > 2_000, $"the fast path took only {fastHits} frames");
+        Assert.True(fastHits > 5_000, $"the fast path took only {fastHits} frames");
+        // The new fields must come out whole often enough for the comparison to mean something, not only as errors.
+        Assert.True(fullAdl > 1_000 && fullPositions > 500, $"only {fullAdl} full ADL items and {fullPositions} full positions");
     }
 
     [Theory]
@@ -70,6 +95,59 @@ public sealed class ChainUpPushReaderTests
         Assert.True(ChainUpPushReader.TryRead(Encoding.UTF8.GetBytes(text), 32, out var update, out var adl));
         Assert.True(update is not null || adl is not null);
     }
+
+    [Fact]
+    public void The_fast_reader_itself_reads_every_position_field_as_number_or_string()
+    {
+        const string Numbers = """{"channel":"ACCOUNT_UPDATE","d":{"et":"CREATE","p":{"id":501,"cid":1,"pt":2,"cn":"E-BTC-USDT","con":"BTCUSDT","l":10,"pv":25,"op":64000.5,"rp":57800.2,"hm":160.00125,"ra":-0.8,"s":"BUY","mr":0.0125,"oa":160.00125,"ccv":25}}}""";
+        const string Strings = """{"channel":"ACCOUNT_UPDATE","d":{"et":"CREATE","p":{"id":"501","cid":"1","pt":"2","cn":"E-BTC-USDT","con":"BTCUSDT","l":"10","pv":"25","op":"64000.5","rp":"57800.2","hm":"160.00125","ra":"-0.8","s":"BUY","mr":"0.0125","oa":"160.00125","ccv":"25"}}}""";
+        var expected = new PositionFields("501")
+        {
+            Instrument = "E-BTC-USDT",
+            Side = "BUY",
+            Quantity = 25m,
+            EntryPrice = 64000.5m,
+            Leverage = 10m,
+            Margin = 160.00125m,
+            MarginMode = MarginMode.Isolated,
+            LiquidationPrice = 57800.2m,
+            RealizedPnl = -0.8m,
+            MarginRate = 0.0125m,
+            InitialMargin = 160.00125m,
+            ClosableQuantity = 25m,
+        };
+
+        foreach (var text in new[] { Numbers, Strings })
+        {
+            Assert.True(ChainUpPushReader.TryRead(Encoding.UTF8.GetBytes(text), 32, out var update, out _));
+            Assert.Equal(expected, update!.Position);
+        }
+    }
+
+    [Fact]
+    public void The_fast_reader_itself_reads_every_ADL_field_with_all_its_digits()
+    {
+        const string Text = """{"channel":"ADL_PRICE","uid":2001,"l":[{"id":501,"al":3,"rp":57800.2,"ha":"160.00125","mr":0.0125,"bo":64100.1,"so":"64100.3","lt":64100.2,"tp":64099.87500000000000012},{"id":"7","al":"1"}]}""";
+
+        Assert.True(ChainUpPushReader.TryRead(Encoding.UTF8.GetBytes(Text), 32, out _, out var adl));
+
+        Assert.Equal([
+            new AdlItem("501", 3, 57800.2m, 160.00125m, 0.0125m, 64100.1m, 64100.3m, 64100.2m, 64099.87500000000000012m),
+            new AdlItem("7", 1, null, null, null, null, null, null, null)], adl!);
+        Assert.Equal("64099.87500000000000012", adl![0].MarkPrice!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Theory]
+    [InlineData("""{"channel":"ACCOUNT_UPDATE","d":{"et":"UPDATE","p":{"id":501,"pt":3}}}""")]
+    [InlineData("""{"channel":"ACCOUNT_UPDATE","d":{"et":"UPDATE","p":{"id":501,"rp":""}}}""")]
+    [InlineData("""{"channel":"ACCOUNT_UPDATE","d":{"et":"UPDATE","p":{"id":501,"ccv":null}}}""")]
+    [InlineData("""{"channel":"ACCOUNT_UPDATE","d":{"et":"UPDATE","p":{"id":501,"oa":true}}}""")]
+    [InlineData("""{"channel":"ADL_PRICE","l":[{"id":501,"al":1.5}]}""")]
+    [InlineData("""{"channel":"ADL_PRICE","l":[{"id":501,"al":0}]}""")]
+    [InlineData("""{"channel":"ADL_PRICE","l":[{"id":501,"al":3,"tp":null}]}""")]
+    [InlineData("""{"channel":"ADL_PRICE","l":[{"id":501,"al":3,"so":{}}]}""")]
+    public void Values_the_fast_reader_cannot_read_whole_are_declined(string text) =>
+        Assert.False(ChainUpPushReader.TryRead(Encoding.UTF8.GetBytes(text), 32, out _, out _));
 
     [Theory]
     [InlineData("""{"pong":1735689601123}""")]
@@ -97,7 +175,7 @@ public sealed class ChainUpPushReaderTests
         var d = new List<string>();
         if (random.Next(10) != 0)
         {
-            d.Add("\"et\":" + Pick(random, ["\"CREATE\"", "\"UPDATE\"", "\"UPDATE\"", "\"DELETE\"", "\"DEFAULT\"", "\"WEIRD\"", "123"]));
+            d.Add("\"et\":" + (random.Next(12) == 0 ? Pick(random, ["\"WEIRD\"", "123", "null"]) : Pick(random, ["\"CREATE\"", "\"CREATE\"", "\"UPDATE\"", "\"UPDATE\"", "\"DELETE\"", "\"DEFAULT\""])));
         }
         switch (random.Next(6))
         {
@@ -137,8 +215,11 @@ public sealed class ChainUpPushReaderTests
         return "{" + string.Join(",", Shuffle(random, parts)) + "}";
     }
 
-    private static string Object(Random random, string[][] fields) =>
-        "{" + string.Join(",", Shuffle(random, [.. fields.Where(_ => random.Next(6) != 0).Select(options => Pick(random, options))])) + "}";
+    private static string Object(Random random, (string[] Good, string[] Odd)[] fields) =>
+        "{" + string.Join(",", Shuffle(random, [.. fields.Where(_ => random.Next(12) != 0).Select(field => Value(random, field))])) + "}";
+
+    private static string Value(Random random, (string[] Good, string[] Odd) field) =>
+        field.Odd.Length > 0 && random.Next(16) == 0 ? Pick(random, field.Odd) : Pick(random, field.Good);
 
     private static string Pick(Random random, string[] options) => options[random.Next(options.Length)];
 

@@ -204,7 +204,56 @@ public sealed class SnapshotDecoderTests
     {
         var result = ChainUp.OpenOrders(B("""{"code":"0","msg":"suc","data":[{"orderId":1234567890123456789,"contractName":"E-ETH-USDT","side":"SELL","price":3210.25,"origQty":4,"executedQty":0E-8,"status":"NEW","type":"LIMIT"}]}"""));
 
-        Assert.Equal(new OrderChanged("chainup", "1234567890123456789", "E-ETH-USDT", TradeSide.Short, 3210.25m, 4m, 0m, OrderStatus.New), Assert.Single(result.Value!));
+        Assert.Equal(new OrderChanged("chainup", "1234567890123456789", "E-ETH-USDT", TradeSide.Short, 3210.25m, 4m, 0m, OrderStatus.New) { OrderType = OrderTypes.Limit },
+            Assert.Single(result.Value!));
+    }
+
+    [Fact]
+    public void ChainUp_positions_carry_margin_mode_realized_profit_and_liquidation_price()
+    {
+        const string Account = """
+            {"account":[{"marginCoin":"USDT","accountNormal":"5000","positionVos":[{"contractName":"E-BTC-USDT","positions":[
+              {"id":11,"positionType":1,"side":"BUY","volume":25,"openPrice":64000.5,"leverageLevel":10,"holdAmount":160,"realizedAmount":"-0.8","reducePrice":57800.20000000000000001,"status":1},
+              {"id":12,"positionType":"2","side":"SELL","volume":1,"openPrice":64000,"leverageLevel":5,"realizedAmount":null,"status":1}]}]}]}
+            """;
+
+        var positions = ChainUp.Account(B(Account)).Value!.Positions;
+
+        Assert.Equal(new PositionChanged("chainup", "11", "E-BTC-USDT", TradeSide.Long, 25m, 64000.5m, 10m, 160m)
+        {
+            MarginMode = MarginMode.Cross,
+            RealizedPnl = -0.8m,
+            LiquidationPrice = 57800.20000000000000001m,
+        }, positions[0]);
+        Assert.Equal(new PositionChanged("chainup", "12", "E-BTC-USDT", TradeSide.Short, 1m, 64000m, 5m, 0m) { MarginMode = MarginMode.Isolated }, positions[1]);
+    }
+
+    [Theory]
+    [InlineData("\"positionType\":3")]
+    [InlineData("\"positionType\":\"\"")]
+    [InlineData("\"realizedAmount\":true")]
+    [InlineData("\"reducePrice\":\"\"")]
+    public void ChainUp_malformed_position_fields_are_typed_errors(string field)
+    {
+        var body = "{\"account\":[{\"marginCoin\":\"USDT\",\"accountNormal\":1,\"positionVos\":[{\"contractName\":\"E-BTC-USDT\",\"positions\":[{\"id\":1,\"side\":\"BUY\",\"volume\":1,\"openPrice\":1,\"leverageLevel\":1," + field + "}]}]}]}";
+
+        Assert.Equal(RestErrorKind.UnexpectedShape, ChainUp.Account(B(body)).Error?.Kind);
+    }
+
+    [Theory]
+    [InlineData("\"type\":\"MARKET\"", OrderTypes.Market)]
+    [InlineData("\"type\":\"limit\"", OrderTypes.Limit)]
+    [InlineData("\"type\":\"POST_ONLY\"", "POST_ONLY")]
+    [InlineData("\"type\":null", null)]
+    [InlineData("\"side\":\"BUY\"", null)]
+    public void ChainUp_open_orders_carry_the_order_type_and_the_average_price(string field, string? type)
+    {
+        var body = "[{\"orderId\":7,\"contractName\":\"E-BTC-USDT\",\"price\":1,\"origQty\":2,\"executedQty\":1,\"avgPrice\":\"1.000000000000000000001\",\"status\":\"PARTIALLY_FILLED\"," + field + "}]";
+
+        var order = Assert.Single(ChainUp.OpenOrders(B(body)).Value!);
+
+        Assert.Equal(type, order.OrderType);
+        Assert.Equal("1.000000000000000000001", order.AveragePrice!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Theory]
