@@ -2,7 +2,7 @@ namespace Supervisor.Venues.ChainUp;
 
 /// <summary>
 /// One entry of ADL_PRICE's <c>l</c> as both readers produce it: the position (<c>id</c>), its ADL rank (<c>al</c>,
-/// already checked to be a whole number from 1 up, see <see cref="TryRank"/>) and the optional risk and market
+/// already checked to be a whole number from 0 up, see <see cref="TryRank"/>) and the optional risk and market
 /// figures <c>rp</c>, <c>ha</c>, <c>mr</c>, <c>bo</c>, <c>so</c>, <c>lt</c>, <c>tp</c>.
 /// </summary>
 internal readonly record struct AdlItem(
@@ -16,10 +16,14 @@ internal readonly record struct AdlItem(
     decimal? LastPrice,
     decimal? MarkPrice)
 {
-    /// <summary>A rank is a position in the deleveraging queue: a fraction, zero or a negative number means the frame is not what we think it is.</summary>
+    /// <summary>
+    /// A rank is a place in the deleveraging queue: a fraction or a negative number means the frame is not what we think
+    /// it is. Zero is accepted: the 1–5 range is only inferred from the venue's app, which lights no segment for 0, and
+    /// refusing it would drop every ADL frame of a tenant that sends it for "not ranked".
+    /// </summary>
     public static bool TryRank(decimal al, out int rank)
     {
-        var whole = al >= 1m && al <= int.MaxValue && decimal.Truncate(al) == al;
+        var whole = al >= 0m && al <= int.MaxValue && decimal.Truncate(al) == al;
         rank = whole ? (int)al : 0;
         return whole;
     }

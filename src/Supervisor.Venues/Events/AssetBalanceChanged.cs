@@ -26,8 +26,13 @@ public sealed record AssetBalanceChanged(string Venue, string Asset, decimal Ava
     /// <summary>Available plus frozen plus held plus margin.</summary>
     public decimal Total => Available + Frozen + (Hold ?? 0m) + Margin;
 
-    /// <summary>This balance, with what it does not say taken from <paramref name="known"/> (a REST snapshot names fewer fields than the push).</summary>
-    public AssetBalanceChanged Over(AssetBalanceChanged known) => this with
+    /// <summary>
+    /// This balance, with what it does not say taken from <paramref name="known"/> (a REST snapshot names fewer fields
+    /// than the push) — only while available, frozen and margin are the same; once they moved, the other source's
+    /// figures (what is transferable, say) are out of date and are dropped.
+    /// </summary>
+    public AssetBalanceChanged Over(AssetBalanceChanged known) =>
+        Available != known.Available || Frozen != known.Frozen || Margin != known.Margin ? this : this with
     {
         Hold = Hold ?? known.Hold,
         AvailableMargin = AvailableMargin ?? known.AvailableMargin,

@@ -78,27 +78,38 @@ public sealed record OrderChanged(
     /// <summary>Filled, cancelled or rejected.</summary>
     public bool IsTerminal => Status is OrderStatus.Filled or OrderStatus.Cancelled or OrderStatus.Rejected;
 
-    /// <summary>This order, with what it does not say taken from <paramref name="known"/>.</summary>
-    public OrderChanged Over(OrderChanged known) => this with
+    /// <summary>
+    /// This order, with what it does not say taken from <paramref name="known"/>. What never changes over an order's
+    /// life (side, type, leverage, margin mode, fee rates, size, origin, attached take-profit / stop-loss, creation) is
+    /// always kept; what moves with its fills (fees, margins, average price, profit, update time) only while the filled
+    /// quantity and status are the same, else it would be a figure of an earlier fill.
+    /// </summary>
+    public OrderChanged Over(OrderChanged known)
     {
-        Side = Side ?? known.Side,
-        OrderType = OrderType ?? known.OrderType,
-        OriginalOrderType = OriginalOrderType ?? known.OriginalOrderType,
-        Leverage = Leverage ?? known.Leverage,
-        MarginMode = MarginMode ?? known.MarginMode,
-        Margin = Margin ?? known.Margin,
-        PositionMargin = PositionMargin ?? known.PositionMargin,
-        AveragePrice = AveragePrice ?? known.AveragePrice,
-        Fee = Fee ?? known.Fee,
-        FrozenFee = FrozenFee ?? known.FrozenFee,
-        MakerFeeRate = MakerFeeRate ?? known.MakerFeeRate,
-        TakerFeeRate = TakerFeeRate ?? known.TakerFeeRate,
-        RealizedPnl = RealizedPnl ?? known.RealizedPnl,
-        BaseQuantity = BaseQuantity ?? known.BaseQuantity,
-        LiquidatedBy = LiquidatedBy ?? known.LiquidatedBy,
-        Source = Source ?? known.Source,
-        TakeProfitStopLoss = TakeProfitStopLoss ?? known.TakeProfitStopLoss,
-        CreatedAt = CreatedAt ?? known.CreatedAt,
-        UpdatedAt = UpdatedAt ?? known.UpdatedAt,
-    };
+        var attributes = this with
+        {
+            Side = Side ?? known.Side,
+            OrderType = OrderType ?? known.OrderType,
+            OriginalOrderType = OriginalOrderType ?? known.OriginalOrderType,
+            Leverage = Leverage ?? known.Leverage,
+            MarginMode = MarginMode ?? known.MarginMode,
+            MakerFeeRate = MakerFeeRate ?? known.MakerFeeRate,
+            TakerFeeRate = TakerFeeRate ?? known.TakerFeeRate,
+            BaseQuantity = BaseQuantity ?? known.BaseQuantity,
+            LiquidatedBy = LiquidatedBy ?? known.LiquidatedBy,
+            Source = Source ?? known.Source,
+            TakeProfitStopLoss = TakeProfitStopLoss ?? known.TakeProfitStopLoss,
+            CreatedAt = CreatedAt ?? known.CreatedAt,
+        };
+        return FilledQuantity != known.FilledQuantity || Status != known.Status ? attributes : attributes with
+        {
+            Margin = Margin ?? known.Margin,
+            PositionMargin = PositionMargin ?? known.PositionMargin,
+            AveragePrice = AveragePrice ?? known.AveragePrice,
+            Fee = Fee ?? known.Fee,
+            FrozenFee = FrozenFee ?? known.FrozenFee,
+            RealizedPnl = RealizedPnl ?? known.RealizedPnl,
+            UpdatedAt = UpdatedAt ?? known.UpdatedAt,
+        };
+    }
 }

@@ -60,8 +60,12 @@ public sealed record PositionChanged(
     /// <summary>When the venue last changed it (CoinW <c>updatedDate</c>).</summary>
     public DateTimeOffset? UpdatedAt { get; init; }
 
-    /// <summary>This position, with what it does not say taken from <paramref name="known"/>.</summary>
-    public PositionChanged Over(PositionChanged known) => this with
+    /// <summary>
+    /// This position, with what it does not say taken from <paramref name="known"/> — only while size, entry, side,
+    /// leverage and margin are the same: once they moved, what only the other source said (a base size, a fee, a
+    /// liquidation price) describes the position as it was, and is dropped rather than kept stale.
+    /// </summary>
+    public PositionChanged Over(PositionChanged known) => !SameCore(known) ? this : this with
     {
         MarginMode = MarginMode ?? known.MarginMode,
         LiquidationPrice = LiquidationPrice ?? known.LiquidationPrice,
@@ -78,4 +82,8 @@ public sealed record PositionChanged(
         OpenedAt = OpenedAt ?? known.OpenedAt,
         UpdatedAt = UpdatedAt ?? known.UpdatedAt,
     };
+
+    private bool SameCore(PositionChanged other) =>
+        PositionId == other.PositionId && Side == other.Side && Quantity == other.Quantity && EntryPrice == other.EntryPrice
+        && Leverage == other.Leverage && Margin == other.Margin;
 }

@@ -44,8 +44,8 @@ public sealed class ChainUpPushReaderTests
     private static readonly (string[] Good, string[] Odd)[] AdlFields =
     [
         (["\"id\":501", "\"id\":502", "\"id\":\"503\""], ["\"id\":null"]),
-        (["\"al\":3", "\"al\":1", "\"al\":\"4\"", "\"al\":5", "\"al\":\"2147483647\"", "\"al\":3.0"],
-            ["\"al\":\"99999999999999\"", "\"al\":\"x\"", "\"al\":1.5", "\"al\":0", "\"al\":-2", "\"al\":\"\"", "\"al\":null", "\"al\":2147483648"]),
+        (["\"al\":3", "\"al\":1", "\"al\":\"4\"", "\"al\":5", "\"al\":\"2147483647\"", "\"al\":3.0", "\"al\":0"],
+            ["\"al\":\"99999999999999\"", "\"al\":\"x\"", "\"al\":1.5", "\"al\":-2", "\"al\":\"\"", "\"al\":null", "\"al\":2147483648"]),
         (["\"rp\":57800.2", "\"rp\":\"57800.2\""], ["\"rp\":null", "\"rp\":[1]"]),
         (["\"ha\":160.00125", "\"ha\":\"160.00125\""], ["\"ha\":\"\""]),
         (["\"mr\":0.0125", "\"mr\":\"0.0083629621201431\""], ["\"mr\":true"]),
@@ -143,7 +143,7 @@ public sealed class ChainUpPushReaderTests
     [InlineData("""{"channel":"ACCOUNT_UPDATE","d":{"et":"UPDATE","p":{"id":501,"ccv":null}}}""")]
     [InlineData("""{"channel":"ACCOUNT_UPDATE","d":{"et":"UPDATE","p":{"id":501,"oa":true}}}""")]
     [InlineData("""{"channel":"ADL_PRICE","l":[{"id":501,"al":1.5}]}""")]
-    [InlineData("""{"channel":"ADL_PRICE","l":[{"id":501,"al":0}]}""")]
+    [InlineData("""{"channel":"ADL_PRICE","l":[{"id":501,"al":-1}]}""")]
     [InlineData("""{"channel":"ADL_PRICE","l":[{"id":501,"al":3,"tp":null}]}""")]
     [InlineData("""{"channel":"ADL_PRICE","l":[{"id":501,"al":3,"so":{}}]}""")]
     public void Values_the_fast_reader_cannot_read_whole_are_declined(string text) =>
