@@ -1,4 +1,4 @@
-using Supervisor.Kernel.Configuration;
+using Supervisor.Configuration;
 using Supervisor.Kernel.Persistence.Serialization;
 
 namespace Supervisor.Persistence.Sql;
@@ -36,10 +36,10 @@ public sealed record SqlJournalOptions
     /// <summary>The <c>supervisor.persistence</c> section of <paramref name="config"/> (reference defaults below it), validated.</summary>
     /// <exception cref="HoconException">A setting is missing or of the wrong type.</exception>
     /// <exception cref="ArgumentException">A setting is out of range; the message names it.</exception>
-    public static SqlJournalOptions FromConfig(Config config, IEventSerializer serializer)
+    public static SqlJournalOptions FromConfig(HoconConfig config, IEventSerializer serializer)
     {
         ArgumentNullException.ThrowIfNull(config);
-        var c = ConfigurationFactory.Load(config);
+        var c = HoconLoader.Load(config);
         const string Path = "supervisor.persistence.";
         var engine = c.GetString(Path + "engine") switch
         {

@@ -1,5 +1,6 @@
 using Supervisor.Actors.Protocol;
-using Supervisor.Kernel.Actor;
+using Akka.Actor;
+using Akka.Event;
 
 namespace Supervisor.Actors.Connection;
 

@@ -1,7 +1,7 @@
-using Microsoft.Extensions.Logging;
 using Supervisor.Actors.Connection;
-using Supervisor.Kernel.Actor;
-using Supervisor.Kernel.Persistence;
+using Akka.Actor;
+using Akka.Event;
+using Akka.Persistence;
 using Supervisor.Venues.Events;
 using Supervisor.Venues.Rest;
 
@@ -23,6 +23,7 @@ namespace Supervisor.Actors.State;
 /// </remarks>
 public sealed class AccountStateActor : ReceivePersistentActor, IWithTimers
 {
+    private readonly ILoggingAdapter _log = Context.GetLogger();
     /// <summary>The default of supervisor.accounts.reconcile-max-buffered-frames.</summary>
     public const int DefaultMaxBufferedFrames = 10_000;
     private readonly int _snapshotEvery;
@@ -64,7 +65,7 @@ public sealed class AccountStateActor : ReceivePersistentActor, IWithTimers
         // From the venue's shared market-data connection (MarketDataActor), for every account of the venue.
         Command<MarkPriceChanged>(mark => mark.Venue == _state.Venue, OnSharedMark);
         Command<GetAccountState>(_ => Sender.Tell(_state, Self));
-        Command<SaveSnapshotSuccess>(success => DeleteSnapshots(new SnapshotSelectionCriteria(success.Metadata.SequenceNr - 1, DateTimeOffset.MaxValue)));
+        Command<SaveSnapshotSuccess>(success => DeleteSnapshots(new SnapshotSelectionCriteria(success.Metadata.SequenceNr - 1, DateTime.MaxValue)));
         Command<DeleteSnapshotsSuccess>(_ => { });
     }
 
@@ -80,7 +81,7 @@ public sealed class AccountStateActor : ReceivePersistentActor, IWithTimers
     /// <summary>Props for an account's state; with <paramref name="snapshots"/> it reconciles after every (re)connect.</summary>
     public static Props Props(string accountId, string venue, int snapshotEvery = 500, ISnapshotClient? snapshots = null, TimeSpan? retryDelay = null,
         int maxBufferedFrames = DefaultMaxBufferedFrames) =>
-        Kernel.Actor.Props.Create(() => new AccountStateActor(accountId, venue, snapshotEvery, snapshots, retryDelay, maxBufferedFrames));
+        Akka.Actor.Props.Create(() => new AccountStateActor(accountId, venue, snapshotEvery, snapshots, retryDelay, maxBufferedFrames));
 
     /// <inheritdoc />
     protected override void PreStart()
@@ -152,7 +153,7 @@ public sealed class AccountStateActor : ReceivePersistentActor, IWithTimers
         }
         if (fetched.Result.Error is { } error)
         {
-            Log.LogWarning("Account {AccountId} on {Venue}: REST snapshot failed ({Kind}: {Message}); pushes continue, retrying in {Delay}",
+            _log.Warning("Account {AccountId} on {Venue}: REST snapshot failed ({Kind}: {Message}); pushes continue, retrying in {Delay}",
                 _state.AccountId, _state.Venue, error.Kind, error.Message, _retryDelay);
             ReleaseBuffer(ReconciliationStatus.Failed);
             Timers.StartSingleTimer("reconcile", new RetryReconciliation(_generation), _retryDelay);
@@ -169,7 +170,7 @@ public sealed class AccountStateActor : ReceivePersistentActor, IWithTimers
             {
                 preview = preview.Apply(change);
             }
-            Log.LogInformation("Account {AccountId} on {Venue}: reconciliation found {Count} difference(s) with the venue's snapshot",
+            _log.Info("Account {AccountId} on {Venue}: reconciliation found {Count} difference(s) with the venue's snapshot",
                 _state.AccountId, _state.Venue, differences.Count);
         }
         var buffered = _buffer;

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging;
-using Supervisor.Kernel.Configuration;
+using Supervisor.Configuration;
 
 namespace Supervisor.Kernel.Actor;
 
@@ -22,20 +22,20 @@ public sealed record ActorSystemSetup
     public int LogDeadLetters { get; init; } = 10;
 
     /// <summary>The configuration the system was created from (Akka's <c>Settings.Config</c>): the reference defaults unless given.</summary>
-    public Config Config { get; init; } = ConfigurationFactory.Default();
+    public HoconConfig Config { get; init; } = HoconLoader.Default();
 
     /// <summary>
     /// Settings read from <paramref name="config"/> (the <c>kernel</c> section), with the embedded reference.conf below
     /// it for whatever it leaves out.
     /// </summary>
-    public static ActorSystemSetup FromConfig(Config config)
+    public static ActorSystemSetup FromConfig(HoconConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
-        var merged = ConfigurationFactory.Load(config);
+        var merged = HoconLoader.Load(config);
         var askTimeout = merged.GetTimeSpan("kernel.actor.ask-timeout");
         return new ActorSystemSetup
         {
-            Config = merged,
+            HoconConfig = merged,
             Throughput = merged.GetInt("kernel.actor.throughput"),
             AskTimeout = askTimeout == Timeout.InfiniteTimeSpan ? null : askTimeout,
             LogDeadLetters = merged.GetInt("kernel.log-dead-letters"),

@@ -1,4 +1,4 @@
-using Supervisor.Kernel.Configuration;
+using Supervisor.Configuration;
 
 namespace Supervisor.Kernel.Persistence;
 
@@ -18,10 +18,10 @@ public sealed record PersistenceSettings
     public int MaxMessageBatchSize { get; init; } = 200;
 
     /// <summary>The <c>kernel.persistence</c> section of <paramref name="config"/>, reference defaults below it.</summary>
-    public static PersistenceSettings FromConfig(Config config)
+    public static PersistenceSettings FromConfig(HoconConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
-        var merged = ConfigurationFactory.Load(config);
+        var merged = HoconLoader.Load(config);
         return new PersistenceSettings
         {
             MaxConcurrentRecoveries = merged.GetInt("kernel.persistence.max-concurrent-recoveries"),
