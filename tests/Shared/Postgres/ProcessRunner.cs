@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Supervisor.Persistence.Sql.Tests.Postgres;
+namespace Supervisor.Tests.Postgres;
 
 /// <summary>Runs a command to completion and fails with its output when it fails.</summary>
 internal static class ProcessRunner

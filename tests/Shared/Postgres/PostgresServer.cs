@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Npgsql;
 
-namespace Supervisor.Persistence.Sql.Tests.Postgres;
+namespace Supervisor.Tests.Postgres;
 
 /// <summary>
 /// A throw-away PostgreSQL cluster from the Debian server binaries: initdb into a temp dir, a free port on
