@@ -6,7 +6,7 @@ namespace Supervisor.Configuration;
 /// <summary>
 /// A HOCON configuration, shaped like Akka's <c>HoconConfig</c>. Layers added with <see cref="WithFallback"/> are merged
 /// before substitutions are resolved, so a substitution sees the final value of every layer. Resolution happens on
-/// first use (or explicitly with <see cref="Resolve"/>); getters take paths such as <c>kernel.actor.throughput</c>.
+/// first use (or explicitly with <see cref="Resolve"/>); getters take paths such as <c>supervisor.accounts.snapshot-every</c>.
 /// </summary>
 public sealed class HoconConfig
 {

@@ -44,7 +44,7 @@ public static class HoconLoader
     }
 
     /// <summary>
-    /// The embedded <c>reference.conf</c>: every setting of the kernel and the product with its default, resolved
+    /// The embedded <c>reference.conf</c>: every setting of the product and the Akka settings it sets, with their defaults, resolved
     /// on its own.
     /// </summary>
     public static HoconConfig Default() => ReferenceConfig.Value;
@@ -55,7 +55,7 @@ public static class HoconLoader
     private static HoconConfig LoadReference()
     {
         using var stream = typeof(HoconLoader).Assembly.GetManifestResourceStream("reference.conf")
-            ?? throw new InvalidOperationException("reference.conf is not embedded in the kernel assembly");
+            ?? throw new InvalidOperationException("reference.conf is not embedded in Supervisor.Configuration");
         using var reader = new StreamReader(stream);
         return ParseString(reader.ReadToEnd(), HoconOptions.Default.WithoutEnvironment(), "reference.conf").Resolve();
     }

@@ -82,13 +82,13 @@ public sealed class ConfigApiTests
     }
 
     [Fact]
-    public void The_embedded_reference_config_resolves_and_holds_the_kernel_defaults()
+    public void The_embedded_reference_config_resolves_and_holds_the_akka_and_product_defaults()
     {
         var reference = HoconLoader.Default();
 
-        Assert.Equal(30, reference.GetInt("kernel.actor.throughput"));
-        Assert.Equal(TimeSpan.FromSeconds(5), reference.GetTimeSpan("kernel.actor.ask-timeout"));
-        Assert.Equal(10, reference.GetInt("kernel.log-dead-letters"));
+        Assert.Equal(100, reference.GetInt("akka.persistence.journal.sql.batch-size"));
+        Assert.Equal(TimeSpan.FromSeconds(30), reference.GetTimeSpan("akka.actor.ask-timeout"));
+        Assert.Equal(10, reference.GetInt("akka.log-dead-letters"));
         Assert.Equal("sqlite", reference.GetString("supervisor.persistence.engine"));
         Assert.Equal(1024 * 1024, reference.GetByteSize("supervisor.venues.decoder.max-frame-bytes"));
     }
