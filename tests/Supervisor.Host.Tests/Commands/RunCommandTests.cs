@@ -163,6 +163,26 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_journal_written_by_the_stand_in_exits_3_with_the_clear_message_before_anything_starts()
+    {
+        var journal = Path.Combine(_directory.FullName, "old.db");
+        TestJournals.WriteStandIn(journal);
+        var config = Write("app.conf", $$"""
+            supervisor.persistence.connection-string = "Data Source={{journal}}"
+            supervisor.registry = [{ id = a, venue = coinw, api-key = k, secret = s }]
+            """);
+        var output = new StringWriter();
+        var error = new StringWriter();
+
+        var exit = await new SupervisorRunner(config, TimeSpan.FromSeconds(1), output, error, CredentialSource.Default).RunAsync(CancellationToken.None);
+
+        Assert.Equal(SupervisorRunner.JournalError, exit);
+        Assert.Contains("cannot open the Sqlite journal", error.ToString());
+        Assert.Contains("written by Supervisor's own journal from before the move to Akka.Persistence.Sql", error.ToString());
+        Assert.Equal("", output.ToString());
+    }
+
+    [Fact]
     public async Task Without_a_duration_it_runs_until_interrupted_then_stops_cleanly()
     {
         var accounts = SimulatorOptions.GenerateAccounts(2);
