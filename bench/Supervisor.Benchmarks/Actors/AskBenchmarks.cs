@@ -1,10 +1,10 @@
 using System.Threading.Channels;
+using Akka.Actor;
 using BenchmarkDotNet.Attributes;
-using Supervisor.Kernel.Actor;
 
-namespace Supervisor.Benchmarks.Kernel;
+namespace Supervisor.Benchmarks.Actors;
 
-/// <summary>Sequential request-response: Ask against a request channel whose server task completes a TaskCompletionSource per request.</summary>
+/// <summary>Sequential request-response: Akka's Ask against a request channel whose server task completes a TaskCompletionSource per request.</summary>
 [MemoryDiagnoser]
 public class AskBenchmarks
 {
@@ -17,8 +17,8 @@ public class AskBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _system = ActorSystem.Create("bench");
-        _echo = _system.ActorOf(Props.Create<Echo>());
+        _system = ActorSystem.Create("bench", "akka.loglevel = WARNING");
+        _echo = _system.ActorOf(Props.Create<EchoActor>());
         _requests = Channel.CreateUnbounded<(int, TaskCompletionSource<int>)>(new UnboundedChannelOptions { SingleReader = true });
         _server = Task.Run(async () =>
         {
@@ -49,22 +49,11 @@ public class AskBenchmarks
     }
 
     [Benchmark(OperationsPerInvoke = Requests)]
-    public async Task AskRoundTrip()
+    public async Task AkkaAsk()
     {
         for (var i = 0; i < Requests; i++)
         {
             await _echo.Ask<int>(i, TimeSpan.FromSeconds(10)).ConfigureAwait(false);
-        }
-    }
-
-    /// <summary>Replies with what it receives.</summary>
-    public sealed class Echo : ActorBase
-    {
-        /// <inheritdoc />
-        protected override bool Receive(object message)
-        {
-            Sender.Tell(message, Self);
-            return true;
         }
     }
 }

@@ -1,8 +1,8 @@
 using System.Threading.Channels;
+using Akka.Actor;
 using BenchmarkDotNet.Attributes;
-using Supervisor.Kernel.Actor;
 
-namespace Supervisor.Benchmarks.Kernel;
+namespace Supervisor.Benchmarks.Actors;
 
 /// <summary>
 /// Spawn an actor, have it process one message, stop it and wait for the confirmation; against creating a channel
@@ -18,8 +18,8 @@ public class SpawnStopBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _system = ActorSystem.Create("bench");
-        _props = Props.Create<EchoOnce>();
+        _system = ActorSystem.Create("bench", "akka.loglevel = WARNING");
+        _props = Props.Create<EchoActor>();
     }
 
     [GlobalCleanup]
@@ -45,7 +45,7 @@ public class SpawnStopBenchmarks
     }
 
     [Benchmark(OperationsPerInvoke = Actors)]
-    public Task ActorLifecycles()
+    public Task AkkaLifecycles()
     {
         var stops = new Task<bool>[Actors];
         for (var i = 0; i < Actors; i++)
@@ -55,12 +55,5 @@ public class SpawnStopBenchmarks
             stops[i] = actor.GracefulStop(TimeSpan.FromSeconds(30));
         }
         return Task.WhenAll(stops);
-    }
-
-    /// <summary>Handles one message and nothing else.</summary>
-    public sealed class EchoOnce : ActorBase
-    {
-        /// <inheritdoc />
-        protected override bool Receive(object message) => true;
     }
 }

@@ -1,10 +1,10 @@
 using System.Threading.Channels;
+using Akka.Actor;
 using BenchmarkDotNet.Attributes;
-using Supervisor.Kernel.Actor;
 
-namespace Supervisor.Benchmarks.Kernel;
+namespace Supervisor.Benchmarks.Actors;
 
-/// <summary>One sender, one receiver, N one-way messages: the actor's mailbox against a raw unbounded channel with one reader task.</summary>
+/// <summary>One sender, one receiver, N one-way messages: an Akka.NET mailbox against a raw unbounded channel with one reader task.</summary>
 [MemoryDiagnoser]
 public class TellThroughputBenchmarks
 {
@@ -13,7 +13,7 @@ public class TellThroughputBenchmarks
     private ActorSystem _system = null!;
 
     [GlobalSetup]
-    public void Setup() => _system = ActorSystem.Create("bench");
+    public void Setup() => _system = ActorSystem.Create("bench", "akka.loglevel = WARNING");
 
     [GlobalCleanup]
     public void Cleanup() => _system.Terminate().Wait();
@@ -44,7 +44,7 @@ public class TellThroughputBenchmarks
     }
 
     [Benchmark(OperationsPerInvoke = Messages)]
-    public async Task ActorTell()
+    public async Task AkkaTell()
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var actor = _system.ActorOf(Props.Create(() => new CountdownActor(Messages, done)));

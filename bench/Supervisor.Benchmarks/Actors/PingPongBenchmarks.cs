@@ -1,12 +1,12 @@
 using System.Threading.Channels;
+using Akka.Actor;
 using BenchmarkDotNet.Attributes;
-using Supervisor.Kernel.Actor;
 
-namespace Supervisor.Benchmarks.Kernel;
+namespace Supervisor.Benchmarks.Actors;
 
 /// <summary>
-/// Round trips between pairs: actor pairs bouncing a counter against task pairs bouncing it over two raw channels.
-/// Pairs = 1 measures latency; many pairs measure throughput with both cores busy.
+/// Round trips between pairs: Akka.NET actor pairs bouncing a counter against task pairs bouncing it over two raw
+/// channels. Pairs = 1 measures latency; many pairs measure throughput with both cores busy.
 /// </summary>
 [MemoryDiagnoser]
 public class PingPongBenchmarks
@@ -18,7 +18,7 @@ public class PingPongBenchmarks
     public int Pairs { get; set; }
 
     [GlobalSetup]
-    public void Setup() => _system = ActorSystem.Create("bench");
+    public void Setup() => _system = ActorSystem.Create("bench", "akka.loglevel = WARNING");
 
     [GlobalCleanup]
     public void Cleanup() => _system.Terminate().Wait();
@@ -41,7 +41,7 @@ public class PingPongBenchmarks
     }
 
     [Benchmark]
-    public async Task ActorPairs()
+    public async Task AkkaPairs()
     {
         var pairs = new Task[Pairs];
         var actors = new List<IActorRef>(Pairs * 2);
