@@ -27,7 +27,8 @@ public sealed class RunCommandTests : IDisposable
         Assert.Equal(0, exit);
         Assert.Equal("", error.ToString());
         var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("supervisor: 4 accounts (2 coinw, 2 coinlocally), journal Sqlite", lines[0]);
+        // The journal as JournalSettings.Describe names it: engine and file, never the connection string.
+        Assert.Equal($"supervisor: 4 accounts (2 coinw, 2 coinlocally), journal sqlite {Path.Combine(_directory.FullName, "data", "journal.db")}", lines[0]);
         Assert.Contains(lines, l => l.StartsWith("live 4/4,", StringComparison.Ordinal));
         Assert.Equal("supervisor: stopped", lines[^1]);
         Assert.True(File.Exists(Path.Combine(_directory.FullName, "data", "journal.db")));

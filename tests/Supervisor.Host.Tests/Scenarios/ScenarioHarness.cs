@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.Hosting;
+using Akka.Persistence.TestKit;
 using Akka.TestKit;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,17 +36,28 @@ internal sealed partial class ScenarioHarness : IAsyncDisposable
         akka.persistence.snapshot-store.sql.circuit-breaker.call-timeout = 1h
         """;
 
+    // Akka.Persistence.TestKit's in-memory plugins over the SQL ones the host configured, for fault injection in the
+    // journal protocol itself (the base class that would set this up is not in the served packages).
+    private const string TestPlugins = """
+        akka.persistence.journal.plugin = "akka.persistence.journal.test"
+        akka.persistence.journal.test { class = "Akka.Persistence.TestKit.TestJournal, Akka.Persistence.TestKit", plugin-dispatcher = "akka.actor.default-dispatcher" }
+        akka.persistence.snapshot-store.plugin = "akka.persistence.snapshot-store.test"
+        akka.persistence.snapshot-store.test { class = "Akka.Persistence.TestKit.TestSnapshotStore, Akka.Persistence.TestKit", plugin-dispatcher = "akka.actor.default-dispatcher" }
+        """;
+
     private static readonly HttpClient Http = new();
     private readonly string _directory;
     private readonly IReadOnlyList<AccountDefinition> _definitions;
     private readonly bool _virtualTime;
+    private readonly bool _testJournal;
     private readonly ITestOutputHelper? _output;
     private IHost? _host;
 
     private ScenarioHarness(string directory, SimulatorHost simulator, JournalSettings journal, IReadOnlyList<SimAccount> accounts,
-        IReadOnlyList<AccountDefinition> definitions, bool virtualTime, ITestOutputHelper? output)
+        IReadOnlyList<AccountDefinition> definitions, bool virtualTime, bool testJournal, ITestOutputHelper? output)
     {
         _directory = directory;
+        _testJournal = testJournal;
         _virtualTime = virtualTime;
         _output = output;
         Simulator = simulator;
@@ -68,15 +80,22 @@ internal sealed partial class ScenarioHarness : IAsyncDisposable
 
     public IReadOnlyList<SimAccount> Accounts { get; }
 
+    /// <summary>The in-memory journal of a harness started with <c>testJournal: true</c>, with its fault switches.</summary>
+    public ITestJournal TestJournal => _testJournal
+        ? Akka.Persistence.TestKit.TestJournal.FromRef(Akka.Persistence.Persistence.Instance.Apply(System).JournalFor(null))
+        : throw new InvalidOperationException("this harness runs on the SQL journal");
+
     /// <summary>The virtual clock of a harness started with <c>virtualTime: true</c>.</summary>
     public TestScheduler Scheduler => System.Scheduler as TestScheduler ?? throw new InvalidOperationException("this harness runs on real time");
 
     /// <summary>
     /// Starts the simulator and the supervisor. On real time the heartbeats and backoffs are shortened so failures
     /// heal in well under a second; with <paramref name="virtualTime"/> every setting is the production default
-    /// (10 s / 20 s pings, 1 s … 60 s backoff, 5 min auth retry; no jitter) and the test moves the clock.
+    /// (10 s / 20 s pings, 1 s … 60 s backoff, 5 min auth retry; no jitter) and the test moves the clock. With
+    /// <paramref name="testJournal"/> the events go to Akka.Persistence.TestKit's in-memory journal instead (lost on a restart).
     /// </summary>
-    public static async Task<ScenarioHarness> StartAsync(int accounts, bool virtualTime = false, string? postgres = null, ITestOutputHelper? output = null)
+    public static async Task<ScenarioHarness> StartAsync(int accounts, bool virtualTime = false, string? postgres = null, ITestOutputHelper? output = null,
+        bool testJournal = false)
     {
         var simAccounts = SimulatorOptions.GenerateAccounts(accounts);
         var simulator = await SimulatorHost.StartAsync(new SimulatorOptions { Accounts = simAccounts, TickInterval = null });
@@ -96,7 +115,7 @@ internal sealed partial class ScenarioHarness : IAsyncDisposable
                 ? new ChainUpSnapshotClient(Http, simulator.BaseUri, a.ApiKey, a.Secret, TimeProvider.System)
                 : new CoinWSnapshotClient(Http, simulator.BaseUri, a.ApiKey, a.Secret, TimeProvider.System),
         }).ToList();
-        var harness = new ScenarioHarness(dir, simulator, journal, simAccounts, definitions, virtualTime, output);
+        var harness = new ScenarioHarness(dir, simulator, journal, simAccounts, definitions, virtualTime, testJournal, output);
         try
         {
             await harness.StartSupervisorAsync();
@@ -150,6 +169,10 @@ internal sealed partial class ScenarioHarness : IAsyncDisposable
             if (_virtualTime)
             {
                 akka.AddHocon(VirtualTime, HoconAddMode.Prepend);
+            }
+            if (_testJournal)
+            {
+                akka.AddHocon(TestPlugins, HoconAddMode.Prepend);
             }
         });
         await _host.StartAsync();
