@@ -7,18 +7,21 @@ using Microsoft.Extensions.Logging;
 using Supervisor.Actors.Hosting;
 using Supervisor.Persistence.CrashWriter;
 
-// Usage: Supervisor.Persistence.CrashWriter <journal.db> [accounts]
+// Usage: Supervisor.Persistence.CrashWriter sqlite|postgresql <connection string> [accounts]
 // Writes account frames through the product's journal wiring until it is killed. Every acknowledged frame is one
 // "ack <persistence id> <frame> <sequence number>" line on stdout; logs go to stderr so stdout stays parseable.
-if (args.Length is < 1 or > 2)
+if (args.Length is < 2 or > 3 || args[0] is not ("sqlite" or "postgresql"))
 {
-    await Console.Error.WriteLineAsync("usage: Supervisor.Persistence.CrashWriter <journal.db> [accounts]");
+    await Console.Error.WriteLineAsync("usage: Supervisor.Persistence.CrashWriter sqlite|postgresql <connection string> [accounts]");
     return 2;
 }
-var accounts = args.Length == 2 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 8;
+var accounts = args.Length == 3 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 8;
 // FULL is what the product promises for acknowledged writes (an fsync per commit); it is the default, set anyway.
-var journal = JournalSettings.Sqlite(args[0]) with { SqliteSynchronous = "FULL" };
-SqliteJournalFile.Prepare(journal.ConnectionString);
+var journal = new JournalSettings(args[0] == "sqlite" ? JournalEngine.Sqlite : JournalEngine.PostgreSql, args[1]) { SqliteSynchronous = "FULL" };
+if (journal.Engine == JournalEngine.Sqlite)
+{
+    SqliteJournalFile.Prepare(journal.ConnectionString);
+}
 
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
 builder.Logging.ClearProviders();

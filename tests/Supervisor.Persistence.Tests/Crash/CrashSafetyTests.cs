@@ -7,19 +7,22 @@ using Xunit.Abstractions;
 namespace Supervisor.Persistence.Tests.Crash;
 
 /// <summary>
-/// The product's promise on SQLite (synchronous=FULL): what was acknowledged survives a crash, and a frame is there
-/// whole or not at all. A separate process writes through the real wiring and is SIGKILLed mid-write; the file is
-/// then read with plain Microsoft.Data.Sqlite and recovered by a new actor system.
+/// The product's promise (SQLite at synchronous=FULL, PostgreSQL): what was acknowledged survives a crash, and a
+/// frame is there whole or not at all. A separate process writes through the real wiring and is SIGKILLed
+/// mid-write; the database is then read with the engine's plain driver and recovered by a new actor system.
 /// </summary>
-public sealed class CrashSafetyTests(ITestOutputHelper output) : IAsyncLifetime
+public abstract class CrashSafetyTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const int Accounts = 8;
     private const int AcksBeforeKill = 300;
     private const string Venue = "crash"; // FrameDriver.Venue in the writer
-    private readonly SqliteJournalDatabase _database = new();
+    private JournalDatabase _database = null!;
+
+    /// <summary>The engine's empty database for the test.</summary>
+    protected abstract Task<JournalDatabase> CreateDatabaseAsync();
 
     /// <inheritdoc />
-    public Task InitializeAsync() => Task.CompletedTask;
+    public async Task InitializeAsync() => _database = await CreateDatabaseAsync();
 
     /// <inheritdoc />
     public async Task DisposeAsync() => await _database.DisposeAsync();
@@ -29,7 +32,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IAsyncLifetime
     {
         IReadOnlyList<CrashAck> acks;
         var clock = Stopwatch.StartNew();
-        using (var writer = CrashWriterProcess.Start(_database.FilePath, Accounts))
+        using (var writer = CrashWriterProcess.Start(_database.Settings, Accounts))
         {
             await writer.WaitForAcksAsync(AcksBeforeKill, TimeSpan.FromMinutes(2));
             acks = writer.Kill();
@@ -37,7 +40,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IAsyncLifetime
         var rows = await ReadRowsAsync();
         var snapshots = await _database.ScalarAsync("SELECT count(*) FROM snapshot");
         var acknowledgedRows = acks.GroupBy(a => a.PersistenceId).Sum(g => g.Max(a => a.SequenceNr));
-        output.WriteLine($"killed after {clock.Elapsed.TotalSeconds:F1} s: {acks.Count} acknowledged frames ({acknowledgedRows} events) on {acks.Select(a => a.PersistenceId).Distinct().Count()} accounts; " +
+        output.WriteLine($"{_database.Settings.Engine}: killed after {clock.Elapsed.TotalSeconds:F1} s: {acks.Count} acknowledged frames ({acknowledgedRows} events) on {acks.Select(a => a.PersistenceId).Distinct().Count()} accounts; " +
                          $"{rows.Count} journal rows found ({rows.Count - acknowledgedRows} written but not yet acknowledged), {snapshots} snapshot rows");
 
         Assert.True(acks.Count >= AcksBeforeKill);
@@ -86,7 +89,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IAsyncLifetime
         return [.. rows.Select(r =>
         {
             var balance = (AssetBalanceChanged)StateSerialization.Manifests.Deserialize((string)r[2], (byte[])r[3]);
-            return new CrashRow((string)r[0], (long)r[1], (long)balance.Available, (long)balance.Frozen);
+            return new CrashRow((string)r[0], Convert.ToInt64(r[1], System.Globalization.CultureInfo.InvariantCulture), (long)balance.Available, (long)balance.Frozen);
         })];
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using Supervisor.Actors.Hosting;
 
 namespace Supervisor.Persistence.Tests.Crash;
 
@@ -16,8 +17,8 @@ public sealed class CrashWriterProcess : IDisposable
 
     private CrashWriterProcess(Process process) => _process = process;
 
-    /// <summary>Starts a writer of <paramref name="accounts"/> accounts on the SQLite file <paramref name="journalFile"/>.</summary>
-    public static CrashWriterProcess Start(string journalFile, int accounts)
+    /// <summary>Starts a writer of <paramref name="accounts"/> accounts on <paramref name="journal"/>.</summary>
+    public static CrashWriterProcess Start(JournalSettings journal, int accounts)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "crashwriter", "Supervisor.Persistence.CrashWriter.dll");
         Assert.True(File.Exists(dll), $"{dll} is missing: the test project's CopyCrashWriter target copies it there on build");
@@ -29,7 +30,8 @@ public sealed class CrashWriterProcess : IDisposable
             UseShellExecute = false,
         };
         info.ArgumentList.Add(dll);
-        info.ArgumentList.Add(journalFile);
+        info.ArgumentList.Add(journal.Engine == JournalEngine.Sqlite ? "sqlite" : "postgresql");
+        info.ArgumentList.Add(journal.ConnectionString);
         info.ArgumentList.Add(accounts.ToString(CultureInfo.InvariantCulture));
         var process = new Process { StartInfo = info };
         var writer = new CrashWriterProcess(process);
