@@ -1,3 +1,5 @@
+using Akka;
+using Akka.Actor;
 using Akka.Hosting;
 using Akka.Persistence.Sql.Hosting;
 using LinqToDB;
@@ -62,18 +64,42 @@ public static class AkkaConfiguration
     public static AkkaConfigurationBuilder WithOperatorSettings(this AkkaConfigurationBuilder builder, HoconConfig merged) =>
         builder.AddHocon(AkkaConfigTree.From(merged), HoconAddMode.Prepend);
 
-    /// <summary>Akka's log events go to Microsoft.Extensions.Logging, with the message template's fields (account, venue …) as structured fields.</summary>
+    /// <summary>
+    /// Akka's log events go to Microsoft.Extensions.Logging, with the message template's fields (account, venue …) as
+    /// structured fields; a connection failure is logged once (<see cref="SupervisorLogger"/>).
+    /// </summary>
     public static AkkaConfigurationBuilder WithSupervisorLogging(this AkkaConfigurationBuilder builder, AkkaLogLevel level) =>
         builder.ConfigureLoggers(loggers =>
         {
             loggers.LogLevel = level;
             loggers.ClearLoggers();
-            loggers.AddLoggerFactory();
+            loggers.AddLogger<SupervisorLogger>();
         });
 
-    /// <summary>Starts <c>/user/supervisor</c> with the accounts and registers it as <see cref="RootSupervisor"/>.</summary>
+    /// <summary>
+    /// Starts <c>/user/supervisor</c> with the accounts and registers it as <see cref="RootSupervisor"/>. On shutdown
+    /// the accounts stop first (CoordinatedShutdown's service-stop phase), while the journal still runs, so the writes
+    /// they have queued complete before the actor system goes.
+    /// </summary>
     public static AkkaConfigurationBuilder WithAccountSupervisor(this AkkaConfigurationBuilder builder, IEnumerable<AccountDefinition> accounts,
-        AccountSettings settings, Func<AccountDefinition, Akka.Actor.Props?>? stateFor, IEnumerable<IMarketDataProtocol>? markets) =>
+        AccountSettings settings, Func<AccountDefinition, Props?>? stateFor, IEnumerable<IMarketDataProtocol>? markets) =>
         builder.WithActors((system, registry) =>
-            registry.Register<RootSupervisor>(system.ActorOf(RootSupervisor.Props(accounts, settings, stateFor, markets), "supervisor")));
+        {
+            var root = system.ActorOf(RootSupervisor.Props(accounts, settings, stateFor, markets), "supervisor");
+            registry.Register<RootSupervisor>(root);
+            var shutdown = CoordinatedShutdown.Get(system);
+            var timeout = shutdown.Timeout(CoordinatedShutdown.PhaseServiceStop) - TimeSpan.FromSeconds(1);
+            shutdown.AddTask(CoordinatedShutdown.PhaseServiceStop, "stop-accounts", async () =>
+            {
+                try
+                {
+                    await root.GracefulStop(timeout).ConfigureAwait(false);
+                }
+                catch (TaskCanceledException)
+                {
+                    // Past the phase's timeout the system terminates anyway; what was not acknowledged was never claimed.
+                }
+                return Done.Instance;
+            });
+        });
 }
