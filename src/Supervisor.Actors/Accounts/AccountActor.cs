@@ -46,15 +46,8 @@ public sealed class AccountActor : ReceiveActor, IWithTimers
             _eventCount += received.Events.Count;
             _state?.Tell(received, Self);
         });
-        Receive<State.GetAccountState>(query =>
-        {
-            if (_state is null)
-            {
-                Sender.Tell(new Status.Failure(new InvalidOperationException($"Account {_account.Id} keeps no state.")), Self);
-                return;
-            }
-            _state.Forward(query);
-        });
+        Receive<State.GetAccountState>(ForwardToState);
+        Receive<State.GetJournalLag>(ForwardToState);
         // The sender is the state's backoff supervisor, which hands the answer to the state actor it just re-created.
         Receive<State.StateRecovered>(_ => Sender.Tell(new ConnectionStatusChanged(_status), Self));
         Receive<Terminated>(t => ReferenceEquals(t.ActorRef, _connection), _ => ConnectionGaveUp());
@@ -112,6 +105,16 @@ public sealed class AccountActor : ReceiveActor, IWithTimers
                 _log.Error(cause, "Account {AccountId} on {Venue}: the connection failed unexpectedly; reconnecting after the backoff", _account.Id, _account.Venue);
                 return Directive.Restart;
         }
+    }
+
+    private void ForwardToState(object query)
+    {
+        if (_state is null)
+        {
+            Sender.Tell(new Status.Failure(new InvalidOperationException($"Account {_account.Id} keeps no state.")), Self);
+            return;
+        }
+        _state.Forward(query);
     }
 
     private void OnStatus(ConnectionStatusChanged changed)

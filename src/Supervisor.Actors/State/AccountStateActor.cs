@@ -34,6 +34,7 @@ public sealed class AccountStateActor : ReceivePersistentActor, IWithTimers
     private List<VenueEventsReceived>? _buffer;
     private HashSet<string> _touched = new(StringComparer.Ordinal);
     private int _generation;
+    private JournalLag _lag;
 
     /// <summary>Creates the state of one account.</summary>
     public AccountStateActor(string accountId, string venue, int snapshotEvery, ISnapshotClient? snapshots = null, TimeSpan? retryDelay = null,
@@ -46,6 +47,7 @@ public sealed class AccountStateActor : ReceivePersistentActor, IWithTimers
         _snapshots = snapshots;
         _retryDelay = retryDelay ?? TimeSpan.FromSeconds(5);
         _state = AccountState.Empty(accountId, venue);
+        _lag = new JournalLag(accountId, TimeSpan.Zero, TimeSpan.Zero, 0);
         PersistenceId = PersistenceIdFor(venue, accountId);
 
         Recover<SnapshotOffer>(offer => _state = ((AccountStateSnapshot)offer.Snapshot).Restore(_state) with { SequenceNr = offer.Metadata.SequenceNr });
@@ -65,6 +67,7 @@ public sealed class AccountStateActor : ReceivePersistentActor, IWithTimers
         // From the venue's shared market-data connection (MarketDataActor), for every account of the venue.
         Command<MarkPriceChanged>(mark => mark.Venue == _state.Venue, OnSharedMark);
         Command<GetAccountState>(_ => Sender.Tell(_state, Self));
+        Command<GetJournalLag>(_ => Sender.Tell(_lag, Self));
         Command<SaveSnapshotSuccess>(success => DeleteSnapshots(new SnapshotSelectionCriteria(success.Metadata.SequenceNr - 1, DateTime.MaxValue)));
         Command<DeleteSnapshotsSuccess>(_ => { });
     }
@@ -248,11 +251,17 @@ public sealed class AccountStateActor : ReceivePersistentActor, IWithTimers
             return;
         }
         var last = changes[^1];
+        var oldest = frames.Select(f => f.ReceivedAt).Min();
         PersistAll(changes, e =>
         {
             _state = _state.Apply(e) with { SequenceNr = LastSequenceNr };
             if (ReferenceEquals(e, last))
             {
+                if (oldest is { } received)
+                {
+                    var lag = Context.System.Scheduler.Now - received;
+                    _lag = _lag with { Last = lag, Max = lag > _lag.Max ? lag : _lag.Max, Writes = _lag.Writes + 1 };
+                }
                 Publish(_state);
                 if (LastSequenceNr / _snapshotEvery > (LastSequenceNr - changes.Count) / _snapshotEvery)
                 {

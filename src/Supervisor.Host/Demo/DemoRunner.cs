@@ -119,7 +119,9 @@ internal sealed class DemoRunner(int accounts, TimeSpan duration, TextWriter out
         var failures = await CompareAsync(root, simulator, simAccounts.Select(a => (a.Id, a.Venue)).ToList(), continuous: !faults, CancellationToken.None);
         var market = (await root.Ask<MarketDataStatuses>(new GetMarketDataStatus(), TimeSpan.FromSeconds(10))).Venues.Single();
         output.WriteLine($"demo: marks from one shared {market.Venue} connection ({market.Connection}, {market.Reconnects} reconnects): {string.Join(", ", market.Instruments)}, {market.MarksPublished} marks published");
-        output.WriteLine($"demo: {events} events in {elapsed.TotalSeconds:F0}s ({events / Math.Max(1, elapsed.TotalSeconds):F0}/s); managed memory {(memoryAfter - memoryBefore) / 1024 / Math.Max(1, accounts)} KiB per account");
+        output.WriteLine($"demo: {events} events in {elapsed.TotalSeconds:F0}s ({events / Math.Max(1, elapsed.TotalSeconds):F0}/s); managed memory {(memoryAfter - memoryBefore) / 1024 / Math.Max(1, accounts)} KiB per account, process RSS {Environment.WorkingSet / 1024 / Math.Max(1, accounts)} KiB per account");
+        var lags = await Task.WhenAll(simAccounts.Select(a => root.Ask<JournalLag>(new ForAccount(a.Venue, a.Id, new GetJournalLag()), TimeSpan.FromSeconds(30))));
+        output.WriteLine($"demo: journal lag (frame received to its events persisted) over {lags.Sum(l => l.Writes)} writes: max {lags.Max(l => l.Max).TotalMilliseconds:F0} ms, latest write of each account at most {lags.Max(l => l.Last).TotalMilliseconds:F0} ms");
         if (failures.Count == 0)
         {
             output.WriteLine($"RESULT: {accounts}/{accounts} accounts equal to the simulator's ground truth.");

@@ -149,6 +149,19 @@ public sealed class AccountStateActorTests : ActorSpec
     }
 
     [Fact]
+    public void The_journal_lag_is_measured_from_the_frames_arrival_and_no_op_frames_do_not_count()
+    {
+        var actor = ActorOf(AccountStateActor.Props("a9", Venue));
+        actor.Tell(new VenueEventsReceived([Usdt]) { ReceivedAt = Sys.Scheduler.Now - TimeSpan.FromSeconds(2) });
+        actor.Tell(new VenueEventsReceived([Usdt]) { ReceivedAt = Sys.Scheduler.Now - TimeSpan.FromSeconds(9) });
+        actor.Tell(new GetJournalLag());
+        var lag = ExpectMsg<JournalLag>();
+        Assert.Equal(1, lag.Writes);
+        Assert.InRange(lag.Last, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(8));
+        Assert.Equal(lag.Last, lag.Max);
+    }
+
+    [Fact]
     public void Connection_status_is_kept_in_memory_and_published()
     {
         var actor = ActorOf(AccountStateActor.Props("a8", Venue));
