@@ -86,7 +86,7 @@ public sealed class ConfigApiTests
     {
         var reference = HoconLoader.Default();
 
-        Assert.Equal(100, reference.GetInt("akka.persistence.journal.sql.batch-size"));
+        Assert.Equal(1000, reference.GetInt("akka.persistence.journal.sql.batch-size"));
         Assert.Equal(TimeSpan.FromSeconds(30), reference.GetTimeSpan("akka.actor.ask-timeout"));
         Assert.Equal(10, reference.GetInt("akka.log-dead-letters"));
         Assert.Equal("sqlite", reference.GetString("supervisor.persistence.engine"));
