@@ -1,8 +1,8 @@
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.Configuration;
-using Supervisor.Kernel.Configuration;
-using Supervisor.Kernel.Configuration.Hocon;
+using Supervisor.Configuration;
+using Supervisor.Configuration.Hocon;
 
 namespace Supervisor.Benchmarks.Configuration;
 
@@ -22,7 +22,7 @@ public class HoconParseBenchmarks
     {
         var file = Path.Combine(RepositoryRoot(), "tests", "hocon-conformance", "akkadotnet-hocon", "reference.conf");
         _hocon = File.ReadAllText(file);
-        var tree = ConfigurationFactory.ParseString(_hocon, HoconOptions.Default.WithoutEnvironment()).Root;
+        var tree = HoconLoader.ParseString(_hocon, HoconOptions.Default.WithoutEnvironment()).Root;
         _json = HoconRenderer.Render(tree, new HoconRenderOptions(Json: true, MaskSecrets: false));
     }
 
@@ -35,7 +35,7 @@ public class HoconParseBenchmarks
 
     [Benchmark]
     public int HoconParseAndResolve() =>
-        ConfigurationFactory.ParseString(_hocon, HoconOptions.Default.WithoutEnvironment()).Root.Count;
+        HoconLoader.ParseString(_hocon, HoconOptions.Default.WithoutEnvironment()).Root.Count;
 
     [Benchmark]
     public int HoconTokenizeOnly()
@@ -64,7 +64,7 @@ public class HoconParseBenchmarks
 
     [Benchmark]
     public int HoconIntoConfiguration() =>
-        HoconFlattener.Flatten(ConfigurationFactory.ParseString(_hocon, HoconOptions.Default.WithoutEnvironment()).Root).Count;
+        HoconFlattener.Flatten(HoconLoader.ParseString(_hocon, HoconOptions.Default.WithoutEnvironment()).Root).Count;
 
     private static void Flatten(JsonElement element, string? key, Dictionary<string, string?> data)
     {

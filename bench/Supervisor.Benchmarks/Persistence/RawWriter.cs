@@ -3,21 +3,23 @@ using System.Text;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using NpgsqlTypes;
-using Supervisor.Persistence.Sql;
+using Supervisor.Actors.Hosting;
+using Supervisor.Actors.Serialization;
 
 namespace Supervisor.Benchmarks.Persistence;
 
 /// <summary>
-/// The physical baseline: the same rows (same serialized payloads) written by hand, a batch per transaction —
-/// a multi-row INSERT on SQLite, binary COPY on PostgreSQL — with no queue, no tasks, no actor in between.
+/// The physical baseline: the same rows (the product serializer's bytes, manifest and serializer id) written by hand
+/// into Akka.Persistence.Sql's own journal table, indexes included, a batch per transaction — a multi-row INSERT on
+/// SQLite (WAL, synchronous=FULL, as the product), binary COPY on PostgreSQL — with no queue, no actor in between.
 /// </summary>
 internal static class RawWriter
 {
     public static async Task WriteAsync(JournalTarget target, IReadOnlyList<(string Pid, long Seq, byte[] Bytes)> rows, int batchSize)
     {
-        if (target.Engine == SqlEngine.Sqlite)
+        if (target.Settings.Engine == JournalEngine.Sqlite)
         {
-            await using var connection = new SqliteConnection(target.ConnectionString);
+            await using var connection = new SqliteConnection(target.Settings.ConnectionString);
             await connection.OpenAsync();
             await Pragmas(connection);
             for (var start = 0; start < rows.Count; start += batchSize)
@@ -32,12 +34,12 @@ internal static class RawWriter
             }
             return;
         }
-        await using var pg = new NpgsqlConnection(target.ConnectionString);
+        await using var pg = new NpgsqlConnection(target.Settings.ConnectionString);
         await pg.OpenAsync();
         for (var start = 0; start < rows.Count; start += batchSize)
         {
             await using var transaction = await pg.BeginTransactionAsync();
-            await using (var copy = await pg.BeginBinaryImportAsync("COPY journal (persistence_id, sequence_number, created, message, manifest, writer_uuid) FROM STDIN (FORMAT BINARY)"))
+            await using (var copy = await pg.BeginBinaryImportAsync("COPY journal (persistence_id, sequence_number, created, deleted, message, manifest, identifier, writer_uuid) FROM STDIN (FORMAT BINARY)"))
             {
                 for (var i = start; i < Math.Min(start + batchSize, rows.Count); i++)
                 {
@@ -45,8 +47,10 @@ internal static class RawWriter
                     await copy.WriteAsync(rows[i].Pid, NpgsqlDbType.Varchar);
                     await copy.WriteAsync(rows[i].Seq, NpgsqlDbType.Bigint);
                     await copy.WriteAsync(0L, NpgsqlDbType.Bigint);
+                    await copy.WriteAsync(false, NpgsqlDbType.Boolean);
                     await copy.WriteAsync(rows[i].Bytes, NpgsqlDbType.Bytea);
-                    await copy.WriteAsync("bench-event.v1", NpgsqlDbType.Varchar);
+                    await copy.WriteAsync(BenchData.Manifest, NpgsqlDbType.Varchar);
+                    await copy.WriteAsync(AccountJsonSerializer.Id, NpgsqlDbType.Integer);
                     await copy.WriteAsync("raw", NpgsqlDbType.Varchar);
                 }
                 await copy.CompleteAsync();
@@ -64,12 +68,12 @@ internal static class RawWriter
 
     private static async Task InsertAsync(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<(string Pid, long Seq, byte[] Bytes)> rows, int start, int count)
     {
-        var sql = new StringBuilder("INSERT INTO journal (persistence_id, sequence_number, created, message, manifest, writer_uuid) VALUES ");
+        var sql = new StringBuilder("INSERT INTO journal (persistence_id, sequence_number, created, deleted, message, manifest, identifier, writer_uuid) VALUES ");
         await using DbCommand command = connection.CreateCommand();
         command.Transaction = transaction;
         for (var i = 0; i < count; i++)
         {
-            sql.Append(i == 0 ? "" : ",").Append($"(@p{i},@s{i},0,@m{i},'bench-event.v1','raw')");
+            sql.Append(i == 0 ? "" : ",").Append($"(@p{i},@s{i},0,0,@m{i},'{BenchData.Manifest}',{AccountJsonSerializer.Id},'raw')");
             var row = rows[start + i];
             ((SqliteCommand)command).Parameters.AddWithValue($"@p{i}", row.Pid);
             ((SqliteCommand)command).Parameters.AddWithValue($"@s{i}", row.Seq);

@@ -1,92 +1,97 @@
+using Akka.Actor;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Engines;
 using Microsoft.Data.Sqlite;
 using Npgsql;
-using Supervisor.Kernel.Persistence;
-using Supervisor.Persistence.Sql;
+using Supervisor.Actors.Hosting;
 
 namespace Supervisor.Benchmarks.Persistence;
 
-/// <summary>Replaying one persistence id's events, deserialization included, against a raw read of the same rows (bytes only).</summary>
-[MemoryDiagnoser]
+/// <summary>
+/// Recovering one persistence id with 100 000 events (no snapshot): time from <c>ActorOf</c> until the actor sees
+/// <c>RecoveryCompleted</c>, deserialization by the product's serializer included, against a raw read of the same
+/// rows (bytes only). The events are written through the journal itself (<c>PersistAll</c> of 1 000) in the setup.
+/// </summary>
+[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 3, invocationCount: 1)]
 public class ReplayBenchmarks
 {
-    private const int Events = 200_000;
+    private const int Events = 100_000;
     private const string Pid = "replay-1";
     private JournalTarget _target = null!;
-    private SqlJournal _journal = null!;
-    private TimeSpan _cpuAtIterationStart;
-    private TimeSpan _cpuTotal;
-    private long _eventsMeasured;
+    private IActorRef? _replayed;
+    private int _round;
 
-    [Params(SqlEngine.Sqlite, SqlEngine.PostgreSql)]
-    public SqlEngine Engine { get; set; }
+    [Params(JournalEngine.Sqlite, JournalEngine.PostgreSql)]
+    public JournalEngine Engine { get; set; }
 
     [GlobalSetup]
     public async Task SetupAsync()
     {
+        CommitCounter.Install();
         _target = await JournalTarget.CreateAsync(Engine);
-        _journal = await _target.OpenJournalAsync();
-        var rows = new List<(string, long, byte[])>(Events);
-        for (var i = 1; i <= Events; i++)
-        {
-            rows.Add((Pid, i, BenchData.Serializer.Serialize(BenchData.Event(i)).Bytes));
-        }
-        await RawWriter.WriteAsync(_target, rows, 5_000);
+        var meter = RunMeter.Start($"{Engine} setup, PersistAll of 1000", Events);
+        await _target.PersistAsync(Pid, Events, 1_000);
+        meter.Stop(countCommits: false);
     }
 
     [GlobalCleanup]
-    public async Task CleanupAsync()
-    {
-        // Process CPU (user + kernel, all threads, client side; a PostgreSQL server's own CPU is not included).
-        Console.WriteLine($"// cpu per event: {_cpuTotal.TotalMicroseconds / Math.Max(1, _eventsMeasured):F2} us over {_eventsMeasured} events");
-        await _journal.DisposeAsync();
-        await _target.DisposeAsync();
-    }
+    public async Task CleanupAsync() => await _target.DisposeAsync();
 
-    [IterationSetup]
-    public void StartCpu() => _cpuAtIterationStart = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
-
-    [IterationCleanup]
-    public void MeasureCpu()
+    [IterationCleanup(Target = nameof(AkkaRecovery))]
+    public void StopReplayed()
     {
-        _cpuTotal += System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - _cpuAtIterationStart;
-        _eventsMeasured += Events;
+        _replayed?.GracefulStop(TimeSpan.FromSeconds(30)).GetAwaiter().GetResult();
+        _replayed = null;
     }
 
     [Benchmark(Baseline = true, OperationsPerInvoke = Events)]
     public async Task<long> RawRead()
     {
-        const string sql = "SELECT sequence_number, message FROM journal WHERE persistence_id = 'replay-1' ORDER BY sequence_number";
-        long bytes = 0;
-        if (Engine == SqlEngine.Sqlite)
-        {
-            await using var connection = new SqliteConnection(_target.ConnectionString);
-            await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            await using var reader = await command.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                bytes += ((byte[])reader.GetValue(1)).Length + reader.GetInt64(0);
-            }
-            return bytes;
-        }
-        await using var pg = new NpgsqlConnection(_target.ConnectionString);
-        await pg.OpenAsync();
-        await using var pgCommand = new NpgsqlCommand(sql, pg);
-        await using var pgReader = await pgCommand.ExecuteReaderAsync();
-        while (await pgReader.ReadAsync())
-        {
-            bytes += ((byte[])pgReader.GetValue(1)).Length + pgReader.GetInt64(0);
-        }
+        var meter = RunMeter.Start($"{Engine} raw read", Events);
+        var bytes = Engine == JournalEngine.Sqlite ? await ReadSqliteAsync() : await ReadPostgresAsync();
+        meter.Stop(countCommits: false);
         return bytes;
     }
 
     [Benchmark(OperationsPerInvoke = Events)]
-    public async Task<long> JournalReplay()
+    public async Task<long> AkkaRecovery()
     {
-        long count = 0;
-        await _journal.ReplayMessagesAsync(Pid, 1, long.MaxValue, long.MaxValue, p => count += ((BenchEvent)p.Payload).Time > 0 ? 1 : 0);
-        return count;
+        var meter = RunMeter.Start($"{Engine} Akka recovery", Events);
+        var done = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _replayed = _target.System.ActorOf(Props.Create(() => new ReplayActor(Pid, done)), $"replay-{++_round}");
+        var replayed = await done.Task;
+        meter.Stop(countCommits: false);
+        return replayed == Events ? replayed : throw new InvalidOperationException($"replayed {replayed} of {Events} events");
+    }
+
+    private const string Query = $"SELECT sequence_number, message FROM journal WHERE persistence_id = '{Pid}' ORDER BY sequence_number";
+
+    private async Task<long> ReadSqliteAsync()
+    {
+        long bytes = 0;
+        await using var connection = new SqliteConnection(_target.Settings.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = Query;
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            bytes += ((byte[])reader.GetValue(1)).Length + reader.GetInt64(0);
+        }
+        return bytes;
+    }
+
+    private async Task<long> ReadPostgresAsync()
+    {
+        long bytes = 0;
+        await using var connection = new NpgsqlConnection(_target.Settings.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(Query, connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            bytes += ((byte[])reader.GetValue(1)).Length + reader.GetInt64(0);
+        }
+        return bytes;
     }
 }

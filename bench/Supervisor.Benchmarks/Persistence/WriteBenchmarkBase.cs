@@ -1,96 +1,91 @@
+using Akka.Actor;
 using BenchmarkDotNet.Attributes;
-using Supervisor.Kernel.Persistence;
-using Supervisor.Persistence.Sql;
+using Supervisor.Actors.Hosting;
 
 namespace Supervisor.Benchmarks.Persistence;
 
 /// <summary>
-/// Writers persisting one event at a time, each waiting for its acknowledgement (as <c>Persist</c> does), through the
-/// journal's shared queue, beside the same rows written by hand in one transaction per <see cref="RawBatchSize"/> rows.
+/// Persistent actors each persisting one event at a time (every <c>Persist</c> from the previous one's handler)
+/// through Akka.Persistence.Sql with the product's wiring, beside the same rows written by hand in one transaction
+/// per <see cref="RawBatchSize"/> rows. Actors are started and recovered before the clock starts.
 /// </summary>
 public abstract class WriteBenchmarkBase
 {
     private JournalTarget _target = null!;
-    private SqlJournal _journal = null!;
     private List<(string Pid, long Seq, byte[] Bytes)> _rawRows = null!;
+    private IActorRef[] _writers = [];
     private int _round;
-    private TimeSpan _cpuAtIterationStart;
-    private TimeSpan _cpuTotal;
-    private long _eventsMeasured;
 
-    /// <summary>The engine.</summary>
-    [Params(SqlEngine.Sqlite, SqlEngine.PostgreSql)]
-    public SqlEngine Engine { get; set; }
+    /// <summary>The database under the journal.</summary>
+    [Params(JournalEngine.Sqlite, JournalEngine.PostgreSql)]
+    public JournalEngine Engine { get; set; }
 
     /// <summary>Concurrent writers (persistent actors).</summary>
     protected abstract int Writers { get; }
 
-    /// <summary>Events per invocation, all writers together.</summary>
-    protected abstract int Events { get; }
+    /// <summary>Events each writer persists per invocation.</summary>
+    protected abstract int EventsPerWriter { get; }
 
     /// <summary>Rows per transaction of the baseline.</summary>
     protected abstract int RawBatchSize { get; }
 
-    /// <summary>The journal's max-batch-delay.</summary>
-    protected virtual TimeSpan MaxBatchDelay => TimeSpan.Zero;
+    /// <summary>Events per invocation, all writers together.</summary>
+    protected int Events => Writers * EventsPerWriter;
 
     [GlobalSetup]
     public async Task SetupAsync()
     {
+        CommitCounter.Install();
         _target = await JournalTarget.CreateAsync(Engine);
-        _journal = await _target.OpenJournalAsync(maxBatchDelay: MaxBatchDelay);
     }
 
     [GlobalCleanup]
-    public async Task CleanupAsync()
-    {
-        var (transactions, rows) = _journal.WriteStatistics;
-        Console.WriteLine($"// batch fill: {rows} rows in {transactions} transactions = {(double)rows / Math.Max(1, transactions):F1} rows per transaction");
-        // Process CPU (user + kernel, all threads, database client side; a PostgreSQL server's own CPU is not included).
-        Console.WriteLine($"// cpu per event: {_cpuTotal.TotalMicroseconds / Math.Max(1, _eventsMeasured):F1} us over {_eventsMeasured} events");
-        await _journal.DisposeAsync();
-        await _target.DisposeAsync();
-    }
+    public async Task CleanupAsync() => await _target.DisposeAsync();
 
-    [IterationCleanup]
-    public void MeasureCpu()
-    {
-        _cpuTotal += System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - _cpuAtIterationStart;
-        _eventsMeasured += Events;
-    }
-
-    [IterationSetup]
-    public void NextRound()
+    /// <summary>Serializes the baseline's rows (the journal serializes inside the measured time; the baseline's rows are ready).</summary>
+    protected void PrepareRawRows()
     {
         _round++;
-        var perWriter = Events / Writers;
-        _rawRows = [];
+        _rawRows = new List<(string, long, byte[])>(Events);
         for (var w = 0; w < Writers; w++)
         {
-            for (var i = 1; i <= perWriter; i++)
+            for (var i = 1; i <= EventsPerWriter; i++)
             {
-                _rawRows.Add(($"raw-{_round}-{w}", i, BenchData.Serializer.Serialize(BenchData.Event(i)).Bytes));
+                _rawRows.Add(($"raw-{_round}-{w}", i, BenchData.Bytes(i)));
             }
         }
-        _cpuAtIterationStart = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
     }
 
-    /// <summary>The physical baseline.</summary>
-    protected Task RawWrite() => RawWriter.WriteAsync(_target, _rawRows, RawBatchSize);
-
-    /// <summary>The journal.</summary>
-    protected Task JournalWrite()
+    /// <summary>Starts fresh writers (new persistence ids) and waits until every one has recovered.</summary>
+    protected void StartWriters()
     {
-        var perWriter = Events / Writers;
+        _round++;
         var round = _round;
-        return Task.WhenAll(Enumerable.Range(0, Writers).Select(w => Task.Run(async () =>
+        _writers = Task.WhenAll(Enumerable.Range(0, Writers).Select(w => _target.StartWriterAsync($"akka-{round}-{w}"))).GetAwaiter().GetResult();
+    }
+
+    protected void StopWriters() =>
+        Task.WhenAll(_writers.Select(w => w.GracefulStop(TimeSpan.FromSeconds(30)))).GetAwaiter().GetResult();
+
+    /// <summary>The physical baseline.</summary>
+    protected async Task RawWrite()
+    {
+        var meter = RunMeter.Start($"{Engine} raw, {RawBatchSize} rows/txn", Events);
+        await RawWriter.WriteAsync(_target, _rawRows, RawBatchSize);
+        meter.Stop(countCommits: false);
+    }
+
+    /// <summary>The journal: every writer persists its events one at a time, all writers at once.</summary>
+    protected async Task AkkaWrite()
+    {
+        var meter = RunMeter.Start($"{Engine} Akka.Persistence.Sql, {Writers} writers", Events);
+        var done = _writers.Select(writer =>
         {
-            var pid = $"journal-{round}-{w}";
-            for (var i = 1; i <= perWriter; i++)
-            {
-                var persistent = new Persistent(BenchData.Event(i), i, pid, "bench", DateTimeOffset.UnixEpoch);
-                await _journal.WriteMessagesAsync([new AtomicWrite([persistent])]);
-            }
-        })));
+            var finished = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            writer.Tell(new PersistEvents(EventsPerWriter, 1, finished));
+            return finished.Task;
+        }).ToList();
+        await Task.WhenAll(done);
+        meter.Stop(countCommits: true);
     }
 }

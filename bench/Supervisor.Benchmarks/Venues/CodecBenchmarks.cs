@@ -9,9 +9,11 @@ namespace Supervisor.Benchmarks.Venues;
 
 /// <summary>
 /// Decoding common pushes beside the physical baseline: a bare <see cref="Utf8JsonReader"/> pass over the same bytes
-/// (CoinW, plain JSON) and gzip inflation plus that pass (ChainUP). Frames per second = 1 / mean.
+/// (CoinW, plain JSON) and gzip inflation plus that pass (ChainUP). Frames per second = 1 / mean. The median is shown
+/// too: on a shared machine a few preempted iterations move the mean, not the median.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class CodecBenchmarks
 {
     private const string CoinWOrder = """{"biz":"futures","pairCode":"BTC","data":[{"currentPiece":"1","leverage":"1","originalType":"plan","contractType":1,"fee":"0","frozenFee":"0.00954","orderStatus":"unFinish","instrument":"BTC","quantityUnit":0,"source":"api","updatedDate":1739955929000,"positionModel":0,"posType":"plan","baseSize":"0.001","liquidateBy":"manual","makerFee":"0.0001","totalPiece":"1","orderPrice":"95400","id":"33308740320587027","direction":"long","margin":"95.4","indexPrice":"95670.9","quantity":"100","takerFee":"0.0006","userId":"1162061","createdDate":1739955929000,"positionMargin":"95.4","status":"open"}],"type":"order"}""";

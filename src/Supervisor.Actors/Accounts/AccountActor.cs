@@ -1,7 +1,7 @@
-using Microsoft.Extensions.Logging;
 using Supervisor.Actors.Connection;
-using Supervisor.Kernel.Actor;
-using Supervisor.Kernel.Pattern;
+using Akka.Actor;
+using Akka.Event;
+using Akka.Pattern;
 
 namespace Supervisor.Actors.Accounts;
 
@@ -26,7 +26,7 @@ public sealed class AccountActor : ReceiveActor, IWithTimers
     private string? _lastProblem;
     private DateTimeOffset? _lastEventAt;
     private long _eventCount;
-    private ILogger _log = null!;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
     private IActorRef _self = ActorRefs.Nobody;
 
     /// <summary>Creates the account; the connection starts in <c>PreStart</c>.</summary>
@@ -46,15 +46,8 @@ public sealed class AccountActor : ReceiveActor, IWithTimers
             _eventCount += received.Events.Count;
             _state?.Tell(received, Self);
         });
-        Receive<State.GetAccountState>(query =>
-        {
-            if (_state is null)
-            {
-                Sender.Tell(new Status.Failure(new InvalidOperationException($"Account {_account.Id} keeps no state.")), Self);
-                return;
-            }
-            _state.Forward(query);
-        });
+        Receive<State.GetAccountState>(ForwardToState);
+        Receive<State.GetJournalLag>(ForwardToState);
         // The sender is the state's backoff supervisor, which hands the answer to the state actor it just re-created.
         Receive<State.StateRecovered>(_ => Sender.Tell(new ConnectionStatusChanged(_status), Self));
         Receive<Terminated>(t => ReferenceEquals(t.ActorRef, _connection), _ => ConnectionGaveUp());
@@ -68,18 +61,16 @@ public sealed class AccountActor : ReceiveActor, IWithTimers
 
     /// <summary>Props for an account.</summary>
     public static Props Props(AccountDefinition account, AccountSettings settings, Props? stateProps = null) =>
-        Kernel.Actor.Props.Create(() => new AccountActor(account, settings, stateProps));
+        Akka.Actor.Props.Create(() => new AccountActor(account, settings, stateProps));
 
     /// <inheritdoc />
     protected override void PreStart()
     {
-        _log = Log;
         _self = Self;
         if (_stateProps is not null)
         {
             // OnStop: a persistent actor stops itself when the journal fails; it comes back after the delay and recovers.
-            var options = Backoff.OnStop(_stateProps, "state", _settings.MinBackoff, _settings.MaxBackoff, _settings.RandomFactor)
-                .WithRandomSource(_settings.RandomSource);
+            var options = Backoff.OnStop(_stateProps, "state", _settings.MinBackoff, _settings.MaxBackoff, _settings.RandomFactor, maxNrOfRetries: -1);
             _state = Context.ActorOf(BackoffSupervisor.Props(options), "state-supervisor");
         }
         StartConnection();
@@ -88,10 +79,9 @@ public sealed class AccountActor : ReceiveActor, IWithTimers
     private void StartConnection()
     {
         var connection = ConnectionActor.Props(_account.Protocol, _settings.Connection, Self);
-        var options = Backoff.OnFailure(connection, "connection", _settings.MinBackoff, _settings.MaxBackoff, _settings.RandomFactor)
+        var options = Backoff.OnFailure(connection, "connection", _settings.MinBackoff, _settings.MaxBackoff, _settings.RandomFactor, maxNrOfRetries: -1)
             .WithAutoReset(_settings.ResetAfter)
-            .WithSupervisorStrategy(new OneForOneStrategy(null, null, DecideConnectionFailure, loggingEnabled: false))
-            .WithRandomSource(_settings.RandomSource);
+            .WithSupervisorStrategy(new OneForOneStrategy(-1, -1, Decider.From(DecideConnectionFailure), loggingEnabled: false));
         _connection = Context.Watch(Context.ActorOf(BackoffSupervisor.Props(options), "connection-supervisor"));
     }
 
@@ -109,12 +99,22 @@ public sealed class AccountActor : ReceiveActor, IWithTimers
             case AuthenticationRejectedException:
                 return Directive.Stop;
             case ConnectionLostException or HeartbeatTimeoutException or SubscriptionRejectedException:
-                _log.LogWarning("Account {AccountId} on {Venue}: {Reason}; reconnecting after the backoff", _account.Id, _account.Venue, cause.Message);
+                _log.Warning("Account {AccountId} on {Venue}: {Reason}; reconnecting after the backoff", _account.Id, _account.Venue, cause.Message);
                 return Directive.Restart;
             default:
-                _log.LogError(cause, "Account {AccountId} on {Venue}: the connection failed unexpectedly; reconnecting after the backoff", _account.Id, _account.Venue);
+                _log.Error(cause, "Account {AccountId} on {Venue}: the connection failed unexpectedly; reconnecting after the backoff", _account.Id, _account.Venue);
                 return Directive.Restart;
         }
+    }
+
+    private void ForwardToState(object query)
+    {
+        if (_state is null)
+        {
+            Sender.Tell(new Status.Failure(new InvalidOperationException($"Account {_account.Id} keeps no state.")), Self);
+            return;
+        }
+        _state.Forward(query);
     }
 
     private void OnStatus(ConnectionStatusChanged changed)
@@ -128,7 +128,7 @@ public sealed class AccountActor : ReceiveActor, IWithTimers
                 _authFailures++;
                 _lastProblem = changed.Detail;
                 // Logged once per attempt, with the venue's reason only: credentials never reach a log.
-                Log.LogWarning("Account {AccountId} on {Venue}: credentials rejected ({Reason}); retrying in {Delay}",
+                _log.Warning("Account {AccountId} on {Venue}: credentials rejected ({Reason}); retrying in {Delay}",
                     _account.Id, _account.Venue, changed.Detail, _settings.AuthRetry);
                 break;
         }

@@ -22,7 +22,4 @@ public sealed record AccountSettings
 
     /// <summary>Socket limits.</summary>
     public ConnectionSettings Connection { get; init; } = new();
-
-    /// <summary>The random source for jitter; tests make it deterministic.</summary>
-    public Func<double> RandomSource { get; init; } = Random.Shared.NextDouble;
 }

@@ -1,6 +1,6 @@
-using Microsoft.Extensions.Logging;
 using Supervisor.Actors.Market;
-using Supervisor.Kernel.Actor;
+using Akka.Actor;
+using Akka.Event;
 
 namespace Supervisor.Actors.Accounts;
 
@@ -12,6 +12,7 @@ namespace Supervisor.Actors.Accounts;
 /// </summary>
 public sealed class RootSupervisor : ReceiveActor
 {
+    private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly AccountSettings _settings;
     private readonly Func<AccountDefinition, Props?>? _stateFor;
     private readonly Dictionary<string, IActorRef> _accounts = new(StringComparer.Ordinal);
@@ -100,7 +101,7 @@ public sealed class RootSupervisor : ReceiveActor
                 if (ReferenceEquals(actor, t.ActorRef))
                 {
                     _accounts.Remove(name);
-                    Log.LogError("Account {Account} stopped after repeated failures; other accounts are unaffected", name);
+                    _log.Error("Account {Account} stopped after repeated failures; other accounts are unaffected", name);
                     break;
                 }
             }
@@ -110,11 +111,11 @@ public sealed class RootSupervisor : ReceiveActor
     /// <summary>Props for the root.</summary>
     public static Props Props(IEnumerable<AccountDefinition> accounts, AccountSettings settings, Func<AccountDefinition, Props?>? stateFor = null,
         IEnumerable<IMarketDataProtocol>? markets = null) =>
-        Kernel.Actor.Props.Create(() => new RootSupervisor(accounts, settings, stateFor, markets));
+        Akka.Actor.Props.Create(() => new RootSupervisor(accounts, settings, stateFor, markets));
 
     /// <inheritdoc />
     protected override SupervisorStrategy SupervisorStrategy() =>
-        new OneForOneStrategy(10, TimeSpan.FromMinutes(1), Kernel.Actor.SupervisorStrategy.DefaultDecider);
+        new OneForOneStrategy(10, TimeSpan.FromMinutes(1), Akka.Actor.SupervisorStrategy.DefaultDecider);
 
     private void StartMarketDataFor(string venue)
     {

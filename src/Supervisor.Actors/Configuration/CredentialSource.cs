@@ -1,4 +1,4 @@
-using Supervisor.Kernel.Configuration;
+using Supervisor.Configuration;
 
 namespace Supervisor.Actors.Configuration;
 
@@ -13,7 +13,7 @@ public sealed class CredentialSource(Func<string, string?> environment, Func<str
     public static CredentialSource Default { get; } = new(Environment.GetEnvironmentVariable, File.ReadAllText);
 
     /// <summary>The credential at <paramref name="key"/> of <paramref name="entry"/>; throws <see cref="HoconException"/> naming what is missing.</summary>
-    public string Read(Config entry, string key, string path)
+    public string Read(HoconConfig entry, string key, string path)
     {
         var value = entry.GetValue(key) ?? throw new HoconException($"{path}.{key} is missing (a string, {{ env = NAME }} or {{ file = PATH }})");
         switch (value)

@@ -3,7 +3,7 @@ using Supervisor.Actors.Accounts;
 using Supervisor.Actors.Connection;
 using Supervisor.Actors.Market;
 using Supervisor.Actors.Protocol;
-using Supervisor.Kernel.Configuration;
+using Supervisor.Configuration;
 using Supervisor.Venues.CoinW;
 using Supervisor.Venues.Rest;
 
@@ -19,7 +19,7 @@ public sealed partial class SupervisorConfiguration
     private const string Registry = "supervisor.registry";
 
     private SupervisorConfiguration(AccountSettings accounts, IReadOnlyList<AccountDefinition> registry, IReadOnlyList<IMarketDataProtocol> marketData,
-        TimeSpan statusInterval, int snapshotEvery, TimeSpan reconcileRetry, Config config)
+        TimeSpan statusInterval, int snapshotEvery, TimeSpan reconcileRetry, HoconConfig config)
     {
         MarketData = marketData;
         ReconcileRetry = reconcileRetry;
@@ -55,15 +55,15 @@ public sealed partial class SupervisorConfiguration
     public TimeSpan StatusInterval { get; }
 
     /// <summary>The merged configuration (reference defaults included).</summary>
-    public Config Config { get; }
+    public HoconConfig Config { get; }
 
     /// <summary>Reads everything; throws <see cref="SupervisorConfigurationException"/> listing every problem.</summary>
-    public static SupervisorConfiguration Read(Config config, CredentialSource credentials)
+    public static SupervisorConfiguration Read(HoconConfig config, CredentialSource credentials)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(credentials);
         var problems = new List<string>();
-        var merged = ConfigurationFactory.Load(config);
+        var merged = HoconLoader.Load(config);
         var reader = new Reader(problems);
         var accounts = reader.Try(() => ReadAccountSettings(merged), new AccountSettings());
         var statusInterval = reader.Try(() => Positive(merged, "supervisor.run.status-interval"), TimeSpan.FromSeconds(10));
@@ -85,7 +85,7 @@ public sealed partial class SupervisorConfiguration
         return new SupervisorConfiguration(accounts, registry, marketData, statusInterval, snapshotEvery, reconcileRetry, merged) { ReloadInterval = reloadInterval, ReconcileMaxBufferedFrames = maxBuffered };
     }
 
-    private static AccountSettings ReadAccountSettings(Config c) => new()
+    private static AccountSettings ReadAccountSettings(HoconConfig c) => new()
     {
         MinBackoff = Positive(c, "supervisor.accounts.reconnect.min-backoff"),
         MaxBackoff = Positive(c, "supervisor.accounts.reconnect.max-backoff"),
@@ -103,7 +103,7 @@ public sealed partial class SupervisorConfiguration
     };
 
     // The root starts each one only once its venue has an account (at start or added by a reload).
-    private static List<IMarketDataProtocol> ReadMarketData(Config c)
+    private static List<IMarketDataProtocol> ReadMarketData(HoconConfig c)
     {
         var coinw = c.GetBoolean("supervisor.venues.coinw.market-data")
             ? Venue(c, "supervisor.venues.coinw")
@@ -113,13 +113,13 @@ public sealed partial class SupervisorConfiguration
             : [];
     }
 
-    private static TimeSpan Positive(Config c, string path)
+    private static TimeSpan Positive(HoconConfig c, string path)
     {
         var value = c.GetTimeSpan(path);
         return value > TimeSpan.Zero ? value : throw new HoconException($"'{path}' must be a positive duration, was {value}", c.GetValue(path)!.Origin);
     }
 
-    private static List<AccountDefinition> ReadRegistry(Config c, CredentialSource credentials, Reader reader, bool reconcile)
+    private static List<AccountDefinition> ReadRegistry(HoconConfig c, CredentialSource credentials, Reader reader, bool reconcile)
     {
         var definitions = new List<AccountDefinition>();
         var entries = reader.Try(() => c.GetConfigList(Registry), []);
@@ -189,7 +189,7 @@ public sealed partial class SupervisorConfiguration
         return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
     }
 
-    private static (HeartbeatSettings Heartbeat, SubscriptionSettings Subscriptions)? Venue(Config c, string path) => (
+    private static (HeartbeatSettings Heartbeat, SubscriptionSettings Subscriptions)? Venue(HoconConfig c, string path) => (
         new HeartbeatSettings
         {
             Interval = c.GetTimeSpan(path + ".heartbeat.interval"),
@@ -204,7 +204,7 @@ public sealed partial class SupervisorConfiguration
             MaxRejections = c.GetInt(path + ".subscriptions.max-rejections"),
         }.Validate(path + ".subscriptions"));
 
-    private static Uri Url(Config c, string path)
+    private static Uri Url(HoconConfig c, string path)
     {
         var text = c.GetString(path);
         return Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "ws" or "wss"
@@ -212,7 +212,7 @@ public sealed partial class SupervisorConfiguration
             : throw new HoconException($"'{path}' must be a ws:// or wss:// URL, was \"{text}\"", c.GetValue(path)!.Origin);
     }
 
-    private static Uri RestUrl(Config c, string path)
+    private static Uri RestUrl(HoconConfig c, string path)
     {
         var text = c.GetString(path);
         return Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"

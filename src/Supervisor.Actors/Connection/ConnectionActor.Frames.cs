@@ -1,5 +1,6 @@
 using Supervisor.Actors.Protocol;
-using Supervisor.Kernel.Actor;
+using Akka.Actor;
+using Akka.Event;
 
 namespace Supervisor.Actors.Connection;
 
@@ -31,7 +32,7 @@ public sealed partial class ConnectionActor
         {
             case ProtocolFrame.Events events:
                 _events += events.Items.Count;
-                _state.Tell(new VenueEventsReceived(events.Items), Self);
+                _state.Tell(new VenueEventsReceived(events.Items) { ReceivedAt = Context.System.Scheduler.Now }, Self);
                 break;
             case ProtocolFrame.LoginRejected rejected:
                 RejectCredentials(rejected.Reason);

@@ -1,6 +1,6 @@
-using Microsoft.Extensions.Logging;
 using Supervisor.Actors.Protocol;
-using Supervisor.Kernel.Actor;
+using Akka.Actor;
+using Akka.Event;
 
 namespace Supervisor.Actors.Connection;
 
@@ -13,6 +13,7 @@ namespace Supervisor.Actors.Connection;
 /// </summary>
 public sealed partial class ConnectionActor : ReceiveActor, IWithTimers
 {
+    private readonly ILoggingAdapter _log = Context.GetLogger();
     private const string HandshakeKey = "handshake";
     private static long s_generations;
 
@@ -43,7 +44,7 @@ public sealed partial class ConnectionActor : ReceiveActor, IWithTimers
 
     /// <summary>Props for a connection.</summary>
     public static Props Props(IVenueProtocol protocol, ConnectionSettings settings, IActorRef state) =>
-        Kernel.Actor.Props.Create(() => new ConnectionActor(protocol, settings, state));
+        Akka.Actor.Props.Create(() => new ConnectionActor(protocol, settings, state));
 
     /// <inheritdoc />
     protected override void PreStart()
@@ -172,5 +173,5 @@ public sealed partial class ConnectionActor : ReceiveActor, IWithTimers
     }
 
     private void LogBadFrame(string what) =>
-        Log.LogWarning("{Venue} sent a bad frame ({What}); dropped ({Malformed} malformed, {Oversized} oversized so far)", _protocol.Venue, what, _malformed, _oversized);
+        _log.Warning("{Venue} sent a bad frame ({What}); dropped ({Malformed} malformed, {Oversized} oversized so far)", _protocol.Venue, what, _malformed, _oversized);
 }

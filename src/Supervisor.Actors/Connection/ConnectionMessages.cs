@@ -28,7 +28,11 @@ public enum ConnectionStatus
 public sealed record ConnectionStatusChanged(ConnectionStatus Status, string? Detail = null);
 
 /// <summary>From a connection to its state actor: events decoded from one frame, in order.</summary>
-public sealed record VenueEventsReceived(IReadOnlyList<object> Events);
+public sealed record VenueEventsReceived(IReadOnlyList<object> Events)
+{
+    /// <summary>When the connection decoded the frame (Akka's scheduler clock); the journal lag is measured from it.</summary>
+    public DateTimeOffset? ReceivedAt { get; init; }
+}
 
 /// <summary>Counters a connection keeps; asked with <see cref="GetConnectionStats"/>.</summary>
 public sealed record ConnectionStats(long Frames, long Events, long MalformedFrames, long OversizedFrames);

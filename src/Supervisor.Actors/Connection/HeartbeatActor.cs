@@ -1,4 +1,5 @@
-using Supervisor.Kernel.Actor;
+using Akka.Actor;
+using Akka.Event;
 
 namespace Supervisor.Actors.Connection;
 
@@ -41,7 +42,7 @@ public sealed class HeartbeatActor : ReceiveActor, IWithTimers
     public ITimerScheduler Timers { get; set; } = null!;
 
     /// <summary>Props for a heartbeat.</summary>
-    public static Props Props(HeartbeatSettings settings) => Kernel.Actor.Props.Create(() => new HeartbeatActor(settings));
+    public static Props Props(HeartbeatSettings settings) => Akka.Actor.Props.Create(() => new HeartbeatActor(settings));
 
     private sealed record PingTick;
 

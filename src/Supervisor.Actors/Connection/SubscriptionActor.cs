@@ -1,4 +1,5 @@
-using Supervisor.Kernel.Actor;
+using Akka.Actor;
+using Akka.Event;
 
 namespace Supervisor.Actors.Connection;
 
@@ -57,7 +58,7 @@ public sealed class SubscriptionActor : ReceiveActor, IWithTimers
 
     /// <summary>Props for the subscriptions of one connection.</summary>
     public static Props Props(IReadOnlyList<SubscriptionRequest> channels, SubscriptionSettings settings) =>
-        Kernel.Actor.Props.Create(() => new SubscriptionActor(channels, settings));
+        Akka.Actor.Props.Create(() => new SubscriptionActor(channels, settings));
 
     private bool Enqueue(SubscriptionRequest channel)
     {

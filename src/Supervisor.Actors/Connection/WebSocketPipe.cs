@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Net.WebSockets;
-using Supervisor.Kernel.Actor;
+using Akka.Actor;
+using Akka.Event;
 
 namespace Supervisor.Actors.Connection;
 

@@ -1,10 +1,10 @@
 using System.Collections.Immutable;
-using Microsoft.Extensions.Logging;
 using Supervisor.Actors.Accounts;
 using Supervisor.Actors.Connection;
 using Supervisor.Actors.State;
-using Supervisor.Kernel.Actor;
-using Supervisor.Kernel.Pattern;
+using Akka.Actor;
+using Akka.Event;
+using Akka.Pattern;
 using Supervisor.Venues.Events;
 
 namespace Supervisor.Actors.Market;
@@ -23,6 +23,7 @@ namespace Supervisor.Actors.Market;
 /// </remarks>
 public sealed class MarketDataActor : ReceiveActor
 {
+    private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly IMarketDataProtocol _protocol;
     private readonly AccountSettings _settings;
     private readonly Dictionary<string, ImmutableSortedSet<string>> _heldBy = new(StringComparer.Ordinal);
@@ -63,7 +64,7 @@ public sealed class MarketDataActor : ReceiveActor
 
     /// <summary>Props for one venue's market data.</summary>
     public static Props Props(IMarketDataProtocol protocol, AccountSettings settings) =>
-        Kernel.Actor.Props.Create(() => new MarketDataActor(protocol, settings));
+        Akka.Actor.Props.Create(() => new MarketDataActor(protocol, settings));
 
     /// <summary>The actor name under the root.</summary>
     public static string ActorNameFor(string venue) => "market-" + venue;
@@ -73,10 +74,9 @@ public sealed class MarketDataActor : ReceiveActor
     {
         Context.System.EventStream.Subscribe(Self, typeof(AccountStateChanged));
         var connection = ConnectionActor.Props(_protocol, _settings.Connection, Self);
-        var options = Backoff.OnFailure(connection, "connection", _settings.MinBackoff, _settings.MaxBackoff, _settings.RandomFactor)
+        var options = Backoff.OnFailure(connection, "connection", _settings.MinBackoff, _settings.MaxBackoff, _settings.RandomFactor, maxNrOfRetries: -1)
             .WithAutoReset(_settings.ResetAfter)
-            .WithSupervisorStrategy(new OneForOneStrategy(null, null, LogAndRestart, loggingEnabled: false))
-            .WithRandomSource(_settings.RandomSource);
+            .WithSupervisorStrategy(new OneForOneStrategy(-1, -1, Decider.From(LogAndRestart), loggingEnabled: false));
         _connection = Context.ActorOf(BackoffSupervisor.Props(options), "connection-supervisor");
     }
 
@@ -85,7 +85,7 @@ public sealed class MarketDataActor : ReceiveActor
 
     private Directive LogAndRestart(Exception cause)
     {
-        Log.LogWarning("Market data on {Venue}: {Reason}; reconnecting after the backoff", _protocol.Venue, cause.Message);
+        _log.Warning("Market data on {Venue}: {Reason}; reconnecting after the backoff", _protocol.Venue, cause.Message);
         return Directive.Restart;
     }
 

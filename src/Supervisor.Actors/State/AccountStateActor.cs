@@ -1,7 +1,7 @@
-using Microsoft.Extensions.Logging;
 using Supervisor.Actors.Connection;
-using Supervisor.Kernel.Actor;
-using Supervisor.Kernel.Persistence;
+using Akka.Actor;
+using Akka.Event;
+using Akka.Persistence;
 using Supervisor.Venues.Events;
 using Supervisor.Venues.Rest;
 
@@ -23,6 +23,7 @@ namespace Supervisor.Actors.State;
 /// </remarks>
 public sealed class AccountStateActor : ReceivePersistentActor, IWithTimers
 {
+    private readonly ILoggingAdapter _log = Context.GetLogger();
     /// <summary>The default of supervisor.accounts.reconcile-max-buffered-frames.</summary>
     public const int DefaultMaxBufferedFrames = 10_000;
     private readonly int _snapshotEvery;
@@ -30,9 +31,15 @@ public sealed class AccountStateActor : ReceivePersistentActor, IWithTimers
     private readonly ISnapshotClient? _snapshots;
     private readonly TimeSpan _retryDelay;
     private AccountState _state;
+    // What the state will be once every write handed to the journal is acknowledged: the base a new frame's changes
+    // are found against, so a frame arriving while earlier ones are written neither repeats nor misses a change.
+    private AccountState _expected;
     private List<VenueEventsReceived>? _buffer;
     private HashSet<string> _touched = new(StringComparer.Ordinal);
     private int _generation;
+    private JournalLag _lag;
+    // The newest prices of each position's ADL pushes (memory only), for ranks applied after newer prices came.
+    private readonly Dictionary<string, AdlRankChanged> _rankMarkets = new(StringComparer.Ordinal);
 
     /// <summary>Creates the state of one account.</summary>
     public AccountStateActor(string accountId, string venue, int snapshotEvery, ISnapshotClient? snapshots = null, TimeSpan? retryDelay = null,
@@ -45,11 +52,17 @@ public sealed class AccountStateActor : ReceivePersistentActor, IWithTimers
         _snapshots = snapshots;
         _retryDelay = retryDelay ?? TimeSpan.FromSeconds(5);
         _state = AccountState.Empty(accountId, venue);
+        _expected = _state;
+        _lag = new JournalLag(accountId, TimeSpan.Zero, TimeSpan.Zero, 0);
         PersistenceId = PersistenceIdFor(venue, accountId);
 
         Recover<SnapshotOffer>(offer => _state = ((AccountStateSnapshot)offer.Snapshot).Restore(_state) with { SequenceNr = offer.Metadata.SequenceNr });
         Recover<VenueEvent>(e => _state = _state.Apply(e) with { SequenceNr = LastSequenceNr });
-        Recover<RecoveryCompleted>(_ => Context.Parent.Tell(new StateRecovered(_state.AccountId, LastSequenceNr), Self));
+        Recover<RecoveryCompleted>(_ =>
+        {
+            _expected = _state;
+            Context.Parent.Tell(new StateRecovered(_state.AccountId, LastSequenceNr), Self);
+        });
 
         Command<VenueEventsReceived>(OnEvents);
         Command<ConnectionStatusChanged>(OnConnectionStatus);
@@ -63,8 +76,10 @@ public sealed class AccountStateActor : ReceivePersistentActor, IWithTimers
         });
         // From the venue's shared market-data connection (MarketDataActor), for every account of the venue.
         Command<MarkPriceChanged>(mark => mark.Venue == _state.Venue, OnSharedMark);
-        Command<GetAccountState>(_ => Sender.Tell(_state, Self));
-        Command<SaveSnapshotSuccess>(success => DeleteSnapshots(new SnapshotSelectionCriteria(success.Metadata.SequenceNr - 1, DateTimeOffset.MaxValue)));
+        // Answered once the writes queued before the question are acknowledged, so the answer includes them.
+        Command<GetAccountState>(query => DeferAsync(query, _ => Sender.Tell(_state, Self)));
+        Command<GetJournalLag>(query => DeferAsync(query, _ => Sender.Tell(_lag, Self)));
+        Command<SaveSnapshotSuccess>(success => DeleteSnapshots(new SnapshotSelectionCriteria(success.Metadata.SequenceNr - 1, DateTime.MaxValue)));
         Command<DeleteSnapshotsSuccess>(_ => { });
     }
 
@@ -80,7 +95,7 @@ public sealed class AccountStateActor : ReceivePersistentActor, IWithTimers
     /// <summary>Props for an account's state; with <paramref name="snapshots"/> it reconciles after every (re)connect.</summary>
     public static Props Props(string accountId, string venue, int snapshotEvery = 500, ISnapshotClient? snapshots = null, TimeSpan? retryDelay = null,
         int maxBufferedFrames = DefaultMaxBufferedFrames) =>
-        Kernel.Actor.Props.Create(() => new AccountStateActor(accountId, venue, snapshotEvery, snapshots, retryDelay, maxBufferedFrames));
+        Akka.Actor.Props.Create(() => new AccountStateActor(accountId, venue, snapshotEvery, snapshots, retryDelay, maxBufferedFrames));
 
     /// <inheritdoc />
     protected override void PreStart()
@@ -94,6 +109,14 @@ public sealed class AccountStateActor : ReceivePersistentActor, IWithTimers
     }
 
     /// <inheritdoc />
+    protected override void OnPersistRejected(Exception cause, object @event, long sequenceNr)
+    {
+        base.OnPersistRejected(cause, @event, sequenceNr);
+        // The rejected change never happened: find the next frame's changes against what the journal holds.
+        _expected = _state;
+    }
+
+    /// <inheritdoc />
     protected override void PostStop()
     {
         Context.System.EventStream.Unsubscribe(Self);
@@ -103,7 +126,7 @@ public sealed class AccountStateActor : ReceivePersistentActor, IWithTimers
     private void OnSharedMark(MarkPriceChanged mark)
     {
         // Every account of the venue hears every mark: only those holding the instrument keep it and tell the world.
-        if (!_state.Positions.Values.Any(p => p.Instrument == mark.Instrument)
+        if (!_expected.Positions.Values.Any(p => p.Instrument == mark.Instrument)
             || (_state.MarkPrices.TryGetValue(mark.Instrument, out var known) && known == mark.Price))
         {
             return;
@@ -152,15 +175,15 @@ public sealed class AccountStateActor : ReceivePersistentActor, IWithTimers
         }
         if (fetched.Result.Error is { } error)
         {
-            Log.LogWarning("Account {AccountId} on {Venue}: REST snapshot failed ({Kind}: {Message}); pushes continue, retrying in {Delay}",
+            _log.Warning("Account {AccountId} on {Venue}: REST snapshot failed ({Kind}: {Message}); pushes continue, retrying in {Delay}",
                 _state.AccountId, _state.Venue, error.Kind, error.Message, _retryDelay);
             ReleaseBuffer(ReconciliationStatus.Failed);
             Timers.StartSingleTimer("reconcile", new RetryReconciliation(_generation), _retryDelay);
             return;
         }
-        var differences = Reconciliation.Differences(_state, fetched.Result.Value!, _touched);
+        var differences = Reconciliation.Differences(_expected, fetched.Result.Value!, _touched);
         var changes = new List<VenueEvent>();
-        var preview = _state;
+        var preview = _expected;
         if (differences.Count > 0)
         {
             changes.Add(new ReconciliationApplied(_state.Venue, Context.System.Scheduler.Now, differences.Count));
@@ -169,7 +192,7 @@ public sealed class AccountStateActor : ReceivePersistentActor, IWithTimers
             {
                 preview = preview.Apply(change);
             }
-            Log.LogInformation("Account {AccountId} on {Venue}: reconciliation found {Count} difference(s) with the venue's snapshot",
+            _log.Info("Account {AccountId} on {Venue}: reconciliation found {Count} difference(s) with the venue's snapshot",
                 _state.AccountId, _state.Venue, differences.Count);
         }
         var buffered = _buffer;
@@ -183,14 +206,14 @@ public sealed class AccountStateActor : ReceivePersistentActor, IWithTimers
         var buffered = _buffer ?? [];
         _buffer = null;
         _state = _state with { Reconciliation = status };
-        Apply(buffered, [], _state);
+        Apply(buffered, [], _expected);
     }
 
     private void OnEvents(VenueEventsReceived received)
     {
         if (_buffer is null)
         {
-            Apply([received], [], _state);
+            Apply([received], [], _expected);
             return;
         }
         if (_buffer.Count >= _maxBufferedFrames)
@@ -198,7 +221,7 @@ public sealed class AccountStateActor : ReceivePersistentActor, IWithTimers
             // The snapshot is taking too long to hold pushes back any further: apply them and try again later.
             _generation++;
             ReleaseBuffer(ReconciliationStatus.Failed);
-            Apply([received], [], _state);
+            Apply([received], [], _expected);
             Timers.StartSingleTimer("reconcile", new RetryReconciliation(_generation), _retryDelay);
             return;
         }
@@ -225,15 +248,21 @@ public sealed class AccountStateActor : ReceivePersistentActor, IWithTimers
                     continue;
                 }
                 var kept = preview.Journaled(e);
+                // An ADL item names its instrument through its position, which may still be on its way to the journal.
+                var market = e is AdlRankChanged rank && kept is AdlRankChanged resolved ? rank with { Instrument = resolved.Instrument } : e;
                 if (e is not MarkPriceChanged && preview.TryApply(kept, out var next))
                 {
                     changes.Add(kept);
                     preview = next;
                 }
-                if (e is MarkPriceChanged or AdlRankChanged { MarkPrice: not null })
+                if (market is AdlRankChanged { MarkPrice: not null } withPrices)
+                {
+                    _rankMarkets[withPrices.PositionId] = withPrices;
+                }
+                if (market is MarkPriceChanged or AdlRankChanged { MarkPrice: not null })
                 {
                     // Market prices are market data, not account history: kept in memory, never journaled.
-                    _state = _state.WithMarket(e);
+                    _state = _state.WithMarket(market);
                     marksMoved = true;
                 }
             }
@@ -247,11 +276,29 @@ public sealed class AccountStateActor : ReceivePersistentActor, IWithTimers
             return;
         }
         var last = changes[^1];
-        PersistAll(changes, e =>
+        var oldest = frames.Select(f => f.ReceivedAt).Min();
+        // PersistAllAsync: frames that arrive while this write is in flight are not held back; their changes join the
+        // actor's next write, so one journal round trip carries every frame that came meanwhile.
+        _expected = preview;
+        PersistAllAsync(changes, e =>
         {
             _state = _state.Apply(e) with { SequenceNr = LastSequenceNr };
+            if (e is AdlRankChanged rank && _rankMarkets.TryGetValue(rank.PositionId, out var prices))
+            {
+                // The journaled rank carries no prices: it gets the newest ones its position was pushed with.
+                _state = _state.WithMarket(prices);
+            }
+            else if (e is PositionClosed closed)
+            {
+                _rankMarkets.Remove(closed.PositionId);
+            }
             if (ReferenceEquals(e, last))
             {
+                if (oldest is { } received)
+                {
+                    var lag = Context.System.Scheduler.Now - received;
+                    _lag = _lag with { Last = lag, Max = lag > _lag.Max ? lag : _lag.Max, Writes = _lag.Writes + 1 };
+                }
                 Publish(_state);
                 if (LastSequenceNr / _snapshotEvery > (LastSequenceNr - changes.Count) / _snapshotEvery)
                 {

@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using Supervisor.Kernel.Persistence.Serialization;
+using Supervisor.Actors.Serialization;
 using Supervisor.Venues.Events;
 
 namespace Supervisor.Actors.State;
@@ -10,8 +10,8 @@ namespace Supervisor.Actors.State;
 /// </summary>
 public static class StateSerialization
 {
-    /// <summary>The serializer for account journals and snapshots.</summary>
-    public static JsonEventSerializer Serializer { get; } = JsonEventSerializer.Create()
+    /// <summary>The manifests and JSON contracts of account journals and snapshots (<see cref="AccountJsonSerializer"/>).</summary>
+    public static ManifestRegistry Manifests { get; } = ManifestRegistry.Create()
         .Register("asset-balance-changed.v1", StateJsonContext.Default.AssetBalanceChanged)
         .Register("position-changed.v1", StateJsonContext.Default.PositionChanged)
         .Register("position-closed.v1", StateJsonContext.Default.PositionClosed)

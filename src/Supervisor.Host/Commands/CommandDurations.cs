@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
-using Supervisor.Kernel.Configuration;
+using Supervisor.Configuration;
 
 namespace Supervisor.Host.Commands;
 

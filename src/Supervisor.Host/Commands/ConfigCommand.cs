@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Supervisor.Kernel.Configuration;
+using Supervisor.Configuration;
 
 namespace Supervisor.Host.Commands;
 
@@ -31,10 +31,10 @@ internal static class ConfigCommand
         var hocon = options.NoEnvironment ? HoconOptions.Default.WithoutEnvironment() : HoconOptions.Default;
         try
         {
-            var config = ConfigurationFactory.FromFile(path, hocon);
+            var config = HoconLoader.FromFile(path, hocon);
             if (options.WithDefaults)
             {
-                config = config.WithFallback(ConfigurationFactory.Default());
+                config = config.WithFallback(HoconLoader.Default());
             }
             output.Write(HoconRenderer.Render(config.Root, new HoconRenderOptions(options.Json, MaskSecrets: !options.ShowSecrets)));
             return 0;

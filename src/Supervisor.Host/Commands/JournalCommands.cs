@@ -1,16 +1,20 @@
 using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Akka.Actor;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Supervisor.Actors.Hosting;
+using Supervisor.Actors.Journal;
 using Supervisor.Actors.State;
-using Supervisor.Persistence.Sql;
-using Supervisor.Persistence.Sql.Query;
-using Supervisor.Venues.Events;
+using Supervisor.Host.Hosting;
 
 namespace Supervisor.Host.Commands;
 
 /// <summary>
 /// <c>supervisor events</c> and <c>supervisor state</c>: read an account's journal (SQLite file or PostgreSQL connection
-/// string) without starting the supervisor. Both only read.
+/// string) through Akka.Persistence.Query without starting the supervisor. Both only read.
 /// </summary>
 internal static class JournalCommands
 {
@@ -40,15 +44,17 @@ internal static class JournalCommands
         return command;
     }
 
-    internal static async Task<int> RunEventsAsync(SqlJournalOptions options, string venue, string account, long since, TextWriter output, CancellationToken cancellationToken)
+    internal static async Task<int> RunEventsAsync(JournalSettings journal, string venue, string account, long since, TextWriter output, CancellationToken cancellationToken)
     {
-        await using var journal = await SqlJournal.CreateAsync(options with { AutoInitialize = false }, cancellationToken);
         var count = 0;
-        await foreach (var envelope in new SqlReadJournal(journal).CurrentEventsByPersistenceId(AccountStateActor.PersistenceIdFor(venue, account), since, long.MaxValue, cancellationToken))
+        await ReadAsync(journal, async reader =>
         {
-            count++;
-            output.WriteLine(JsonSerializer.Serialize(new { seq = envelope.SequenceNr, at = envelope.Timestamp, type = envelope.Event.GetType().Name, @event = envelope.Event }, Json));
-        }
+            await foreach (var entry in reader.EventsAsync(venue, account, since).WithCancellation(cancellationToken))
+            {
+                count++;
+                output.WriteLine(JsonSerializer.Serialize(new { seq = entry.SequenceNr, at = entry.Timestamp, type = entry.Event.GetType().Name, @event = entry.Event }, Json));
+            }
+        });
         if (count == 0)
         {
             await Console.Error.WriteLineAsync($"no events for {account} on {venue} from sequence number {since}");
@@ -56,17 +62,10 @@ internal static class JournalCommands
         return 0;
     }
 
-    internal static async Task<int> RunStateAsync(SqlJournalOptions options, string venue, string account, TextWriter output, CancellationToken cancellationToken)
+    internal static async Task<int> RunStateAsync(JournalSettings journal, string venue, string account, TextWriter output, CancellationToken cancellationToken)
     {
-        await using var journal = await SqlJournal.CreateAsync(options with { AutoInitialize = false }, cancellationToken);
         var state = AccountState.Empty(account, venue);
-        await foreach (var envelope in new SqlReadJournal(journal).CurrentEventsByPersistenceId(AccountStateActor.PersistenceIdFor(venue, account), 1, long.MaxValue, cancellationToken))
-        {
-            if (envelope.Event is VenueEvent e)
-            {
-                state = state.Apply(e) with { SequenceNr = envelope.SequenceNr };
-            }
-        }
+        await ReadAsync(journal, async reader => state = await reader.StateAsync(venue, account, cancellationToken));
         output.WriteLine(JsonSerializer.Serialize(new
         {
             state.AccountId,
@@ -86,6 +85,22 @@ internal static class JournalCommands
         return 0;
     }
 
+    /// <summary>Runs <paramref name="read"/> in an actor system that has the journal as its read journal and creates no tables.</summary>
+    private static async Task ReadAsync(JournalSettings journal, Func<AccountJournalReader, Task> read)
+    {
+        await StandInJournalCheck.ThrowIfStandInAsync(journal, CancellationToken.None);
+        using var host = SupervisorHost.Build("journal-reader", journal, LogLevel.Error, (_, _) => { }, createTables: false);
+        await host.StartAsync();
+        try
+        {
+            await read(new AccountJournalReader(host.Services.GetRequiredService<ActorSystem>()));
+        }
+        finally
+        {
+            await host.StopAsync();
+        }
+    }
+
     /// <summary>Expected failures (no journal, unreadable journal) become one clear line and exit code 2, not a stack trace.</summary>
     private static async Task<int> Guarded(Func<Task<int>> run)
     {
@@ -93,7 +108,7 @@ internal static class JournalCommands
         {
             return await run();
         }
-        catch (Exception error) when (error is FileNotFoundException or System.Data.Common.DbException or Kernel.Persistence.Serialization.SerializationException)
+        catch (Exception error) when (error is FileNotFoundException or System.Data.Common.DbException or System.Runtime.Serialization.SerializationException or StandInJournalException)
         {
             await Console.Error.WriteLineAsync("supervisor: " + error.Message);
             return 2;
@@ -109,16 +124,16 @@ internal static class JournalCommands
         return (journal, postgres, accountOption, venue);
     }
 
-    internal static SqlJournalOptions Options(string? sqliteFile, string? postgres)
+    internal static JournalSettings Options(string? sqliteFile, string? postgres)
     {
         if (postgres is { Length: > 0 })
         {
-            return new SqlJournalOptions { Engine = SqlEngine.PostgreSql, ConnectionString = postgres, Serializer = StateSerialization.Serializer };
+            return JournalSettings.PostgreSql(postgres);
         }
         if (sqliteFile is not { Length: > 0 } || !File.Exists(sqliteFile))
         {
             throw new FileNotFoundException($"Journal file '{sqliteFile}' not found: give --journal FILE (an existing SQLite journal) or --postgres CONNECTION.");
         }
-        return new SqlJournalOptions { Engine = SqlEngine.Sqlite, ConnectionString = $"Data Source={sqliteFile};Mode=ReadOnly", Serializer = StateSerialization.Serializer };
+        return new JournalSettings(JournalEngine.Sqlite, $"Data Source={sqliteFile};Mode=ReadOnly");
     }
 }

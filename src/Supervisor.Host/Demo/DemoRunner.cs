@@ -1,42 +1,43 @@
 using System.Diagnostics;
+using Akka.Actor;
+using Akka.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Supervisor.Actors.Accounts;
 using Supervisor.Actors.Connection;
+using Supervisor.Actors.Hosting;
 using Supervisor.Actors.Market;
 using Supervisor.Actors.Protocol;
 using Supervisor.Actors.State;
+using Supervisor.Configuration;
+using Supervisor.Host.Hosting;
 using Supervisor.Host.Status;
-using Supervisor.Kernel.Actor;
-using Supervisor.Persistence.Sql;
 using Supervisor.Simulator;
 using Supervisor.Venues.Rest;
-using KernelPersistence = Supervisor.Kernel.Persistence.Persistence;
 
 namespace Supervisor.Host.Demo;
 
 /// <summary>
 /// The one-command demo: the simulator in-process with N accounts over CoinW and ChainUP (coinlocally), the supervisor
-/// on a fresh SQLite journal under ./data, a live table while it runs (plain summary lines when the output is not a
+/// on a fresh SQLite journal under ./data (or a PostgreSQL database), a live table while it runs (plain summary lines when the output is not a
 /// terminal), then every account's persisted state compared with the simulator's ground truth.
 /// </summary>
-internal sealed class DemoRunner(int accounts, TimeSpan duration, TextWriter output, bool interactive = false, bool faults = false)
+internal sealed class DemoRunner(int accounts, TimeSpan duration, TextWriter output, bool interactive = false, bool faults = false, string? postgres = null)
 {
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         var simAccounts = SimulatorOptions.GenerateAccounts(accounts);
         await using var simulator = await SimulatorHost.StartAsync(new SimulatorOptions { Accounts = simAccounts, StartPaused = true, TickInterval = TimeSpan.FromMilliseconds(250) }, cancellationToken);
-        Directory.CreateDirectory("data");
-        var database = Path.Combine("data", $"demo-{DateTime.UtcNow:yyyyMMdd-HHmmss}.db");
-        await using var journal = await SqlJournal.CreateAsync(new SqlJournalOptions
+        var journal = postgres is { Length: > 0 }
+            ? JournalSettings.PostgreSql(postgres)
+            : JournalSettings.Sqlite(Path.Combine("data", $"demo-{DateTime.UtcNow:yyyyMMdd-HHmmss}.db"));
+        if (journal.Engine == JournalEngine.Sqlite)
         {
-            Engine = SqlEngine.Sqlite,
-            ConnectionString = $"Data Source={database}",
-            Serializer = StateSerialization.Serializer,
-        }, cancellationToken);
-        using var loggers = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Error));
-        var system = ActorSystem.Create("demo", ActorSystemSetup.Default.WithLoggerFactory(loggers));
-        KernelPersistence.For(system).UseJournal(journal).UseSnapshotStore(new SqlSnapshotStore(journal));
+            SqliteJournalFile.Prepare(journal.ConnectionString);
+        }
+        await StandInJournalCheck.ThrowIfStandInAsync(journal, cancellationToken);
         using var http = new HttpClient();
         var definitions = simAccounts.Select(a => new AccountDefinition(a.Id, a.IsChainUp
             ? new ChainUpProtocol(simulator.ChainUpUri, new ApiCredentials(a.ApiKey, a.Secret), a.Broker, a.Venue)
@@ -46,24 +47,29 @@ internal sealed class DemoRunner(int accounts, TimeSpan duration, TextWriter out
                 ? new ChainUpSnapshotClient(http, simulator.BaseUri, a.ApiKey, a.Secret, TimeProvider.System)
                 : new CoinWSnapshotClient(http, simulator.BaseUri, a.ApiKey, a.Secret, TimeProvider.System),
         }).ToList();
+        // One public connection for the marks of every CoinW position, however many accounts hold the instrument.
+        var markets = new[] { new CoinWMarketProtocol(simulator.CoinWPublicUri) };
+        using var host = SupervisorHost.Build("demo", journal, LogLevel.Error, (akka, _) => akka
+            .WithAccountSupervisor(definitions, new AccountSettings(), d => AccountStateActor.Props(d.Id, d.Venue, snapshots: d.Snapshots), markets)
+            .WithOperatorSettings(HoconLoader.Default()));
+        await host.StartAsync(cancellationToken);
         try
         {
-            return await RunSupervisedAsync(system, simulator, simAccounts, definitions, database, clock, cancellationToken);
+            var root = await host.Services.GetRequiredService<IRequiredActor<RootSupervisor>>().GetAsync(cancellationToken);
+            var system = host.Services.GetRequiredService<ActorSystem>();
+            return await RunSupervisedAsync(system, root, simulator, simAccounts, journal.Describe(), clock, cancellationToken);
         }
         finally
         {
-            // Before the journal and the loggers are disposed: no actor may still be writing or logging.
-            await system.Terminate();
+            // Before the simulator goes: the accounts stop, the journal is flushed, the actor system terminates.
+            await host.StopAsync(CancellationToken.None);
         }
     }
 
-    private async Task<int> RunSupervisedAsync(ActorSystem system, SimulatorHost simulator, IReadOnlyList<Simulator.Model.SimAccount> simAccounts,
-        IReadOnlyList<AccountDefinition> definitions, string database, Stopwatch clock, CancellationToken cancellationToken)
+    private async Task<int> RunSupervisedAsync(ActorSystem system, IActorRef root, SimulatorHost simulator, IReadOnlyList<Simulator.Model.SimAccount> simAccounts,
+        string database, Stopwatch clock, CancellationToken cancellationToken)
     {
         var memoryBefore = GC.GetTotalMemory(forceFullCollection: true);
-        // One public connection for the marks of every CoinW position, however many accounts hold the instrument.
-        var markets = new[] { new CoinWMarketProtocol(simulator.CoinWPublicUri) };
-        var root = system.ActorOf(RootSupervisor.Props(definitions, new AccountSettings(), d => AccountStateActor.Props(d.Id, d.Venue, snapshots: d.Snapshots), markets), "supervisor");
         output.WriteLine($"demo: {accounts} accounts ({simAccounts.Count(a => !a.IsChainUp)} CoinW, {simAccounts.Count(a => a.IsChainUp)} ChainUP/coinlocally), simulator at {simulator.BaseUri}, journal {database}");
 
         var live = await WaitAsync(root, s => s.Connection == ConnectionStatus.Live, TimeSpan.FromSeconds(60), cancellationToken);
@@ -113,7 +119,9 @@ internal sealed class DemoRunner(int accounts, TimeSpan duration, TextWriter out
         var failures = await CompareAsync(root, simulator, simAccounts.Select(a => (a.Id, a.Venue)).ToList(), continuous: !faults, CancellationToken.None);
         var market = (await root.Ask<MarketDataStatuses>(new GetMarketDataStatus(), TimeSpan.FromSeconds(10))).Venues.Single();
         output.WriteLine($"demo: marks from one shared {market.Venue} connection ({market.Connection}, {market.Reconnects} reconnects): {string.Join(", ", market.Instruments)}, {market.MarksPublished} marks published");
-        output.WriteLine($"demo: {events} events in {elapsed.TotalSeconds:F0}s ({events / Math.Max(1, elapsed.TotalSeconds):F0}/s); managed memory {(memoryAfter - memoryBefore) / 1024 / Math.Max(1, accounts)} KiB per account");
+        output.WriteLine($"demo: {events} events in {elapsed.TotalSeconds:F0}s ({events / Math.Max(1, elapsed.TotalSeconds):F0}/s); managed memory {(memoryAfter - memoryBefore) / 1024 / Math.Max(1, accounts)} KiB per account, process RSS {Environment.WorkingSet / 1024 / Math.Max(1, accounts)} KiB per account");
+        var lags = await Task.WhenAll(simAccounts.Select(a => root.Ask<JournalLag>(new ForAccount(a.Venue, a.Id, new GetJournalLag()), TimeSpan.FromSeconds(30))));
+        output.WriteLine($"demo: journal lag (frame received to its events persisted) over {lags.Sum(l => l.Writes)} writes: max {lags.Max(l => l.Max).TotalMilliseconds:F0} ms, latest write of each account at most {lags.Max(l => l.Last).TotalMilliseconds:F0} ms");
         if (failures.Count == 0)
         {
             output.WriteLine($"RESULT: {accounts}/{accounts} accounts equal to the simulator's ground truth.");

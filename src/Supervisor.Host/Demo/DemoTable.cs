@@ -1,7 +1,7 @@
 using Spectre.Console;
 using Supervisor.Actors.Accounts;
 using Supervisor.Actors.State;
-using Supervisor.Kernel.Actor;
+using Akka.Actor;
 
 namespace Supervisor.Host.Demo;
 

@@ -1,7 +1,7 @@
 using Supervisor.Actors.Accounts;
 using Supervisor.Actors.Configuration;
-using Supervisor.Kernel.Actor;
-using Supervisor.Kernel.Configuration;
+using Akka.Actor;
+using Supervisor.Configuration;
 
 namespace Supervisor.Host.Run;
 
@@ -68,7 +68,7 @@ internal sealed class RegistryReloader
         SupervisorConfiguration next;
         try
         {
-            next = SupervisorConfiguration.Read(ConfigurationFactory.FromFile(_configFile), _credentials);
+            next = SupervisorConfiguration.Read(HoconLoader.FromFile(_configFile), _credentials);
         }
         catch (SupervisorConfigurationException e)
         {

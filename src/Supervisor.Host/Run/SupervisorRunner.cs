@@ -1,22 +1,25 @@
 using System.Data.Common;
-using Microsoft.Data.Sqlite;
+using Akka.Actor;
+using Akka.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Supervisor.Actors.Accounts;
 using Supervisor.Actors.Configuration;
 using Supervisor.Actors.Connection;
+using Supervisor.Actors.Hosting;
 using Supervisor.Actors.State;
+using Supervisor.Configuration;
+using Supervisor.Host.Hosting;
 using Supervisor.Host.Status;
-using Supervisor.Kernel.Actor;
-using Supervisor.Kernel.Configuration;
-using Supervisor.Persistence.Sql;
-using KernelPersistence = Supervisor.Kernel.Persistence.Persistence;
 
 namespace Supervisor.Host.Run;
 
 /// <summary>
 /// <c>supervisor run</c>: reads the configuration (every problem reported at once, exit 2), opens the journal
 /// (exit 3 if it cannot), starts one account tree per registry entry and prints a summary line every
-/// <c>supervisor.run.status-interval</c> until cancelled or <paramref name="duration"/> has passed.
+/// <c>supervisor.run.status-interval</c> until cancelled or <paramref name="duration"/> has passed, then stops the host
+/// (Akka's CoordinatedShutdown) and exits 0.
 /// </summary>
 internal sealed class SupervisorRunner(string configFile, TimeSpan? duration, TextWriter output, TextWriter error, CredentialSource credentials)
 {
@@ -26,12 +29,12 @@ internal sealed class SupervisorRunner(string configFile, TimeSpan? duration, Te
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         SupervisorConfiguration settings;
-        SqlJournalOptions journalOptions;
+        JournalSettings journal;
         LogLevel logLevel;
         try
         {
-            settings = SupervisorConfiguration.Read(ConfigurationFactory.FromFile(configFile), credentials);
-            journalOptions = SqlJournalOptions.FromConfig(settings.Config, StateSerialization.Serializer);
+            settings = SupervisorConfiguration.Read(HoconLoader.FromFile(configFile), credentials);
+            journal = JournalSettings.FromConfig(settings.Config);
             logLevel = LogLevelOf(settings.Config);
         }
         catch (SupervisorConfigurationException e)
@@ -54,37 +57,40 @@ internal sealed class SupervisorRunner(string configFile, TimeSpan? duration, Te
             return ConfigurationError;
         }
 
-        SqlJournal journal;
         try
         {
-            CreateSqliteFolder(journalOptions);
-            journal = await SqlJournal.CreateAsync(journalOptions, cancellationToken);
+            if (journal.Engine == JournalEngine.Sqlite)
+            {
+                SqliteJournalFile.Prepare(journal.ConnectionString);
+            }
+            await StandInJournalCheck.ThrowIfStandInAsync(journal, cancellationToken);
         }
-        catch (Exception e) when (e is DbException or IOException or UnauthorizedAccessException or InvalidOperationException)
+        catch (Exception e) when (e is DbException or IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException or StandInJournalException)
         {
-            error.WriteLine($"cannot open the {journalOptions.Engine} journal (supervisor.persistence): {e.Message}");
+            error.WriteLine($"cannot open the {journal.Engine} journal (supervisor.persistence): {e.Message}");
             return JournalError;
         }
-        await using (journal)
+
+        using var host = SupervisorHost.Build("supervisor", journal, logLevel, (akka, _) => akka
+            .WithAccountSupervisor(settings.AccountDefinitions, settings.Accounts,
+                d => AccountStateActor.Props(d.Id, d.Venue, settings.SnapshotEvery, d.Snapshots, settings.ReconcileRetry, settings.ReconcileMaxBufferedFrames),
+                settings.MarketData)
+            .WithOperatorSettings(settings.Config));
+        await host.StartAsync(cancellationToken);
+        var root = await host.Services.GetRequiredService<IRequiredActor<RootSupervisor>>().GetAsync(cancellationToken);
+        var byVenue = settings.AccountDefinitions.GroupBy(d => d.Venue).Select(g => $"{g.Count()} {g.Key}");
+        output.WriteLine($"supervisor: {settings.AccountDefinitions.Count} accounts ({string.Join(", ", byVenue)}), journal {journal.Describe()}");
+        using (var stopWatching = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
         {
-            using var loggers = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(logLevel));
-            var system = ActorSystem.Create("supervisor", ActorSystemSetup.FromConfig(settings.Config).WithLoggerFactory(loggers));
-            KernelPersistence.For(system).UseJournal(journal).UseSnapshotStore(new SqlSnapshotStore(journal));
-            var root = system.ActorOf(
-                RootSupervisor.Props(settings.AccountDefinitions, settings.Accounts, d => AccountStateActor.Props(d.Id, d.Venue, settings.SnapshotEvery, d.Snapshots, settings.ReconcileRetry, settings.ReconcileMaxBufferedFrames),
-                    settings.MarketData),
-                "supervisor");
-            var byVenue = settings.AccountDefinitions.GroupBy(d => d.Venue).Select(g => $"{g.Count()} {g.Key}");
-            output.WriteLine($"supervisor: {settings.AccountDefinitions.Count} accounts ({string.Join(", ", byVenue)}), journal {journalOptions.Engine}");
-            using var stopWatching = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var watching = settings.ReloadInterval > TimeSpan.Zero
                 ? new RegistryReloader(configFile, credentials, settings.AccountDefinitions, output, error).WatchAsync(root, settings.ReloadInterval, stopWatching.Token)
                 : Task.CompletedTask;
             await ReportUntilStoppedAsync(root, settings, cancellationToken);
             await stopWatching.CancelAsync();
             await watching;
-            await system.Terminate();
         }
+        // CoordinatedShutdown: the accounts stop first, then the journal, then the actor system.
+        await host.StopAsync(CancellationToken.None);
         output.WriteLine("supervisor: stopped");
         return 0;
     }
@@ -121,21 +127,7 @@ internal sealed class SupervisorRunner(string configFile, TimeSpan? duration, Te
         }
     }
 
-    private static void CreateSqliteFolder(SqlJournalOptions options)
-    {
-        if (options.Engine != SqlEngine.Sqlite)
-        {
-            return;
-        }
-        var file = new SqliteConnectionStringBuilder(options.ConnectionString).DataSource;
-        var folder = Path.GetDirectoryName(Path.GetFullPath(file));
-        if (!string.IsNullOrEmpty(folder))
-        {
-            Directory.CreateDirectory(folder);
-        }
-    }
-
-    private static LogLevel LogLevelOf(Config config)
+    private static LogLevel LogLevelOf(HoconConfig config)
     {
         var text = config.GetString("supervisor.run.log-level");
         return Enum.TryParse<LogLevel>(text, ignoreCase: true, out var level)

@@ -70,6 +70,11 @@ internal readonly record struct JsonSlot(int Start, int Length, bool IsString, b
     /// <summary>An optional epoch-milliseconds time, read as <see cref="TryOptionalDecimal"/>; out of range declines too.</summary>
     public bool TryOptionalTimestamp(ReadOnlySpan<byte> frame, out DateTimeOffset? value)
     {
+        if (Present && !Escaped && Timestamps.TryParseWholeMilliseconds(frame.Slice(Start, Length), out var whole))
+        {
+            value = whole;
+            return true;
+        }
         value = null;
         if (!TryOptionalDecimal(frame, out var ms))
         {

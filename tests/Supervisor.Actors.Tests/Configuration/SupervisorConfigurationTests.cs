@@ -1,6 +1,6 @@
 using Supervisor.Actors.Configuration;
 using Supervisor.Actors.Protocol;
-using Supervisor.Kernel.Configuration;
+using Supervisor.Configuration;
 
 namespace Supervisor.Actors.Tests.Configuration;
 
@@ -12,7 +12,7 @@ public sealed class SupervisorConfigurationTests
         path => Files.TryGetValue(path, out var text) ? text : throw new FileNotFoundException($"Could not find file '{path}'."));
 
     private static SupervisorConfiguration Read(string hocon) =>
-        SupervisorConfiguration.Read(ConfigurationFactory.ParseString(hocon, HoconOptions.Default.WithoutEnvironment(), "app.conf"), Credentials);
+        SupervisorConfiguration.Read(HoconLoader.ParseString(hocon, HoconOptions.Default.WithoutEnvironment(), "app.conf"), Credentials);
 
     private static SupervisorConfigurationException Fails(string hocon) =>
         Assert.Throws<SupervisorConfigurationException>(() => Read(hocon));

@@ -1,9 +1,9 @@
 using Supervisor.Actors.Connection;
-using Supervisor.Kernel.Actor;
+using Akka.Actor;
 
 namespace Supervisor.Actors.Tests.Connection;
 
-public sealed class ConnectionActorTests : TestKit.TestKit
+public sealed class ConnectionActorTests : ActorSpec
 {
     private static readonly ConnectionSettings Settings = new() { MaxBadFrames = 2 };
 
@@ -43,14 +43,14 @@ public sealed class ConnectionActorTests : TestKit.TestKit
     {
         await using var venue = await ScriptedVenue.StartAsync(loginReply: "login-bad");
         EventFilter.Exception<AuthenticationRejectedException>(contains: "bad key").ExpectOne(() =>
-            ChildActorOf(ConnectionActor.Props(new ScriptedProtocol(venue.Uri), Settings, TestActor)));
+            ChildOf(ConnectionActor.Props(new ScriptedProtocol(venue.Uri), Settings, TestActor)));
     }
 
     [Fact]
     public async Task A_dropped_socket_fails_with_ConnectionLostException()
     {
         await using var venue = await ScriptedVenue.StartAsync();
-        ChildActorOf(ConnectionActor.Props(new ScriptedProtocol(venue.Uri), Settings, TestActor));
+        ChildOf(ConnectionActor.Props(new ScriptedProtocol(venue.Uri), Settings, TestActor));
         FishForMessage<ConnectionStatusChanged>(s => s.Status == ConnectionStatus.Live);
         await EventFilter.Exception<ConnectionLostException>().ExpectOneAsync(() => venue.Push.Writer.WriteAsync("drop").AsTask());
     }
@@ -59,7 +59,7 @@ public sealed class ConnectionActorTests : TestKit.TestKit
     public async Task A_venue_closing_the_stream_fails_the_connection()
     {
         await using var venue = await ScriptedVenue.StartAsync();
-        ChildActorOf(ConnectionActor.Props(new ScriptedProtocol(venue.Uri), Settings, TestActor));
+        ChildOf(ConnectionActor.Props(new ScriptedProtocol(venue.Uri), Settings, TestActor));
         FishForMessage<ConnectionStatusChanged>(s => s.Status == ConnectionStatus.Live);
         await EventFilter.Exception<ConnectionLostException>(contains: "maintenance").ExpectOneAsync(() => venue.Push.Writer.WriteAsync("closing").AsTask());
     }
@@ -68,7 +68,7 @@ public sealed class ConnectionActorTests : TestKit.TestKit
     public async Task A_few_malformed_frames_are_dropped_but_a_burst_restarts_the_stream()
     {
         await using var venue = await ScriptedVenue.StartAsync();
-        var connection = ChildActorOf(ConnectionActor.Props(new ScriptedProtocol(venue.Uri), Settings, TestActor));
+        var connection = ChildOf(ConnectionActor.Props(new ScriptedProtocol(venue.Uri), Settings, TestActor));
         FishForMessage<ConnectionStatusChanged>(s => s.Status == ConnectionStatus.Live);
         await venue.Push.Writer.WriteAsync("garbage 1");
         await venue.Push.Writer.WriteAsync("garbage 2");
@@ -81,6 +81,6 @@ public sealed class ConnectionActorTests : TestKit.TestKit
     public void An_unreachable_venue_fails_with_ConnectionLostException()
     {
         EventFilter.Exception<ConnectionLostException>(contains: "Could not connect").ExpectOne(() =>
-            ChildActorOf(ConnectionActor.Props(new ScriptedProtocol(new Uri("ws://127.0.0.1:1/ws")), Settings, TestActor)));
+            ChildOf(ConnectionActor.Props(new ScriptedProtocol(new Uri("ws://127.0.0.1:1/ws")), Settings, TestActor)));
     }
 }

@@ -1,9 +1,9 @@
 using Supervisor.Actors.Connection;
-using Supervisor.Kernel.Actor;
+using Akka.Actor;
 
 namespace Supervisor.Actors.Tests.Connection;
 
-public sealed class HeartbeatActorTests : TestKit.TestKit
+public sealed class HeartbeatActorTests : ActorSpec
 {
     private static readonly HeartbeatSettings Settings = new()
     {
@@ -20,7 +20,7 @@ public sealed class HeartbeatActorTests : TestKit.TestKit
     [Fact]
     public void Pings_at_once_and_then_every_interval_while_pongs_come_back()
     {
-        var heartbeat = ChildActorOf(HeartbeatActor.Props(Settings));
+        var heartbeat = ChildOf(HeartbeatActor.Props(Settings));
         ExpectMsg<SendPing>();
         heartbeat.Tell(new PongReceived());
         for (var i = 0; i < 5; i++)
@@ -35,7 +35,7 @@ public sealed class HeartbeatActorTests : TestKit.TestKit
     [Fact]
     public void A_missing_pong_fails_the_heartbeat_after_the_pong_timeout()
     {
-        var heartbeat = Watch(ChildActorOf(HeartbeatActor.Props(Settings)));
+        var heartbeat = Watch(ChildOf(HeartbeatActor.Props(Settings)));
         ExpectMsg<SendPing>();
         Scheduler.Advance(TimeSpan.FromSeconds(4));
         ExpectNoMsg(TimeSpan.FromMilliseconds(50));
@@ -47,7 +47,7 @@ public sealed class HeartbeatActorTests : TestKit.TestKit
     public void A_silent_stream_fails_even_when_pongs_were_answered_before()
     {
         var settings = Settings with { Interval = TimeSpan.FromSeconds(30), SilenceTimeout = TimeSpan.FromSeconds(45) };
-        var heartbeat = Watch(ChildActorOf(HeartbeatActor.Props(settings)));
+        var heartbeat = Watch(ChildOf(HeartbeatActor.Props(settings)));
         ExpectMsg<SendPing>();
         heartbeat.Tell(new PongReceived());
         heartbeat.Tell(new StreamActivity());

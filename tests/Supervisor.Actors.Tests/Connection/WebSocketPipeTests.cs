@@ -1,11 +1,11 @@
 using System.Net.WebSockets;
 using System.Text;
 using Supervisor.Actors.Connection;
-using Supervisor.Kernel.Actor;
+using Akka.Actor;
 
 namespace Supervisor.Actors.Tests.Connection;
 
-public sealed class WebSocketPipeTests : TestKit.TestKit
+public sealed class WebSocketPipeTests : ActorSpec
 {
     private static readonly Dictionary<string, string> NoHeaders = [];
 

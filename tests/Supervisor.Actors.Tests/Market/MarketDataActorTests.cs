@@ -4,10 +4,8 @@ using Supervisor.Actors.Connection;
 using Supervisor.Actors.Market;
 using Supervisor.Actors.Protocol;
 using Supervisor.Actors.State;
-using Supervisor.Kernel.Actor;
-using Supervisor.Kernel.Persistence.Journal;
+using Akka.Actor;
 using Supervisor.Venues.Events;
-using KernelPersistence = Supervisor.Kernel.Persistence.Persistence;
 
 namespace Supervisor.Actors.Tests.Market;
 
@@ -16,13 +14,12 @@ namespace Supervisor.Actors.Tests.Market;
 /// each instrument any account holds, growing as holdings grow, resubscribing what is held now after a reconnect,
 /// marks published on the event stream and taken up by the state actors that hold the instrument.
 /// </summary>
-public sealed class MarketDataActorTests : TestKit.TestKit
+public sealed class MarketDataActorTests : ActorSpec
 {
     private static readonly AccountSettings Settings = new() { RandomFactor = 0, MinBackoff = TimeSpan.FromMilliseconds(50), MaxBackoff = TimeSpan.FromMilliseconds(200) };
 
     public MarketDataActorTests()
     {
-        KernelPersistence.For(Sys).UseJournal(new MemoryJournal(StateSerialization.Serializer));
     }
 
     [Fact]
@@ -62,11 +59,11 @@ public sealed class MarketDataActorTests : TestKit.TestKit
         await AwaitLiveAsync(market);
         Publish("cw1", "coinw", ["BTC"]);
         Publish("cw2", "coinw", ["ETH"]);
-        await AwaitConditionAsync(() => venue.Subscribes.Count == 2, TimeSpan.FromSeconds(10));
+        AwaitCondition(() => venue.Subscribes.Count == 2, TimeSpan.FromSeconds(10));
 
         Publish("cw2", "coinw", []);
         Publish("cw3", "coinw", ["SOL", "BTC"]);
-        await AwaitConditionAsync(() => venue.Subscribes.Count == 3, TimeSpan.FromSeconds(10));
+        AwaitCondition(() => venue.Subscribes.Count == 3, TimeSpan.FromSeconds(10));
         venue.DropAll();
 
         AwaitAssert(() =>

@@ -7,18 +7,15 @@ using Supervisor.Actors.Connection;
 using Supervisor.Actors.Protocol;
 using Supervisor.Actors.State;
 using Supervisor.Actors.Tests.Connection;
-using Supervisor.Kernel.Actor;
-using Supervisor.Kernel.Persistence.Journal;
-using KernelPersistence = Supervisor.Kernel.Persistence.Persistence;
+using Akka.Actor;
 
 namespace Supervisor.Actors.Tests.Protocol;
 
 /// <summary>A ChainUP account end to end on loopback, against a socket written from chainup.md.</summary>
-public sealed class ChainUpProtocolTests : TestKit.TestKit
+public sealed class ChainUpProtocolTests : ActorSpec
 {
     public ChainUpProtocolTests()
     {
-        KernelPersistence.For(Sys).UseJournal(new MemoryJournal(StateSerialization.Serializer));
     }
 
     private static byte[] Gzip(string json)

@@ -3,21 +3,18 @@ using Supervisor.Actors.Accounts;
 using Supervisor.Actors.Connection;
 using Supervisor.Actors.Protocol;
 using Supervisor.Actors.State;
-using Supervisor.Kernel.Actor;
-using Supervisor.Kernel.Persistence.Journal;
+using Akka.Actor;
 using Supervisor.Venues.Events;
-using KernelPersistence = Supervisor.Kernel.Persistence.Persistence;
 
 namespace Supervisor.Actors.Tests.Protocol;
 
 /// <summary>A CoinW account end to end on loopback: login, five subscriptions, pushes decoded and persisted.</summary>
-public sealed class CoinWProtocolTests : TestKit.TestKit
+public sealed class CoinWProtocolTests : ActorSpec
 {
     private static readonly AccountSettings Settings = new() { RandomFactor = 0 };
 
     public CoinWProtocolTests()
     {
-        KernelPersistence.For(Sys).UseJournal(new MemoryJournal(StateSerialization.Serializer));
     }
 
     private static string Fixture(string file) => Fixtures.CoinWPush(file).ReplaceLineEndings(" ");

@@ -1,26 +1,21 @@
 using Microsoft.Data.Sqlite;
 using Supervisor.Actors.Connection;
+using Supervisor.Actors.Hosting;
+using Microsoft.Extensions.Hosting;
 using Supervisor.Actors.State;
-using Supervisor.Kernel.Actor;
-using Supervisor.Kernel.Pattern;
-using Supervisor.Kernel.Persistence;
-using Supervisor.Kernel.Persistence.Journal;
-using Supervisor.Kernel.Persistence.Snapshot;
-using Supervisor.Persistence.Sql;
+using Akka.Actor;
+using Akka.Pattern;
+using Akka.Persistence;
 using Supervisor.Venues.Events;
-using KernelPersistence = Supervisor.Kernel.Persistence.Persistence;
 
 namespace Supervisor.Actors.Tests.State;
 
-public sealed class AccountStateActorTests : TestKit.TestKit
+public sealed class AccountStateActorTests : ActorSpec
 {
     private const string Venue = "coinw";
-    private readonly MemoryJournal _journal = new(StateSerialization.Serializer);
-    private readonly MemorySnapshotStore _snapshots = new();
 
     public AccountStateActorTests()
     {
-        KernelPersistence.For(Sys).UseJournal(_journal).UseSnapshotStore(_snapshots);
     }
 
     private static readonly AssetBalanceChanged Usdt = new(Venue, "USDT", 1000.123456789012345678m, 50m, 200m);
@@ -49,11 +44,10 @@ public sealed class AccountStateActorTests : TestKit.TestKit
         var actor = ActorOf(AccountStateActor.Props("a2", Venue));
         actor.Tell(new VenueEventsReceived([Usdt, BtcLong]));
         StateOf(actor);
-        var writes = _journal.WriteCalls;
         actor.Tell(new VenueEventsReceived([Usdt, BtcLong, new MarkPriceChanged(Venue, "BTC", 1m)]));
         actor.Tell(new VenueEventsReceived([Usdt]));
         Assert.Equal(2, StateOf(actor).SequenceNr);
-        Assert.Equal(writes, _journal.WriteCalls);
+        Assert.Equal(2, JournalOf(AccountStateActor.PersistenceIdFor(Venue, "a2")).Events.Count);
     }
 
     [Fact]
@@ -125,7 +119,7 @@ public sealed class AccountStateActorTests : TestKit.TestKit
             first.Tell(new VenueEventsReceived([Usdt with { Available = i }]));
         }
         Assert.Equal(4, StateOf(first).SequenceNr);
-        AwaitAssert(() => Assert.Equal(3, _snapshots.LoadAsync(AccountStateActor.PersistenceIdFor(Venue, "a6"), SnapshotSelectionCriteria.Latest).Result!.Metadata.SequenceNr));
+        AwaitAssert(() => Assert.Equal(3, JournalOf(AccountStateActor.PersistenceIdFor(Venue, "a6")).SnapshotSequenceNr));
         Sys.Stop(first);
         ExpectTerminated(first);
         var recovered = StateOf(ActorOf(AccountStateActor.Props("a6", Venue, snapshotEvery: 3)));
@@ -134,15 +128,16 @@ public sealed class AccountStateActorTests : TestKit.TestKit
     }
 
     [Fact]
-    public void A_journal_failure_stops_the_state_and_its_backoff_supervisor_brings_it_back_with_everything_acknowledged()
+    public async Task A_journal_failure_stops_the_state_and_its_backoff_supervisor_brings_it_back_with_everything_acknowledged()
     {
-        var options = Backoff.OnStop(AccountStateActor.Props("a7", Venue), "state", TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(1), 0);
+        var options = Backoff.OnStop(AccountStateActor.Props("a7", Venue), "state", TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(1), 0, maxNrOfRetries: -1);
         var supervisor = ActorOf(BackoffSupervisor.Props(options));
         supervisor.Tell(new VenueEventsReceived([Usdt]));
         AwaitAssert(() => Assert.Equal(1, StateOf(supervisor).SequenceNr));
-        _journal.WriteMode = JournalMode.Fail;
-        EventFilter.Exception<IOException>().ExpectOne(() => supervisor.Tell(new VenueEventsReceived([BtcLong])));
-        _journal.WriteMode = JournalMode.Pass;
+        await Journal.OnWrite.Fail();
+        // Akka logs the failed write as an error and stops the persistent actor; its backoff supervisor starts a new one.
+        EventFilter.Error(contains: "Failed to persist event").ExpectOne(() => supervisor.Tell(new VenueEventsReceived([BtcLong])));
+        await Journal.OnWrite.Pass();
         AwaitAssert(() =>
         {
             var state = StateOf(supervisor);
@@ -151,6 +146,19 @@ public sealed class AccountStateActorTests : TestKit.TestKit
         }, TimeSpan.FromSeconds(10));
         supervisor.Tell(new VenueEventsReceived([BtcLong]));
         AwaitAssert(() => Assert.Equal(BtcLong, StateOf(supervisor).Positions["p-1"]));
+    }
+
+    [Fact]
+    public void The_journal_lag_is_measured_from_the_frames_arrival_and_no_op_frames_do_not_count()
+    {
+        var actor = ActorOf(AccountStateActor.Props("a9", Venue));
+        actor.Tell(new VenueEventsReceived([Usdt]) { ReceivedAt = Sys.Scheduler.Now - TimeSpan.FromSeconds(2) });
+        actor.Tell(new VenueEventsReceived([Usdt]) { ReceivedAt = Sys.Scheduler.Now - TimeSpan.FromSeconds(9) });
+        actor.Tell(new GetJournalLag());
+        var lag = ExpectMsg<JournalLag>();
+        Assert.Equal(1, lag.Writes);
+        Assert.InRange(lag.Last, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(8));
+        Assert.Equal(lag.Last, lag.Max);
     }
 
     [Fact]
@@ -166,14 +174,13 @@ public sealed class AccountStateActorTests : TestKit.TestKit
     public async Task Every_account_survives_a_restart_of_the_whole_system_on_the_same_SQLite_file()
     {
         var directory = Path.Combine(Path.GetTempPath(), "supervisor-state-" + Guid.NewGuid().ToString("N"));
-        var options = new SqlJournalOptions { Engine = SqlEngine.Sqlite, ConnectionString = $"Data Source={Path.Combine(directory, "journal.db")}", Serializer = StateSerialization.Serializer };
+        var journal = JournalSettings.Sqlite(Path.Combine(directory, "journal.db"));
         try
         {
             var expected = new Dictionary<string, AccountState>();
-            await using (var journal = await SqlJournal.CreateAsync(options))
+            using (var host = await SqliteSystem.StartAsync(journal))
             {
-                using var system = ActorSystem.Create("first-life");
-                KernelPersistence.For(system).UseJournal(journal).UseSnapshotStore(new SqlSnapshotStore(journal));
+                var system = host.Services.GetRequiredService<ActorSystem>();
                 for (var i = 0; i < 20; i++)
                 {
                     var actor = system.ActorOf(AccountStateActor.Props($"acc-{i}", Venue, snapshotEvery: 7));
@@ -183,12 +190,11 @@ public sealed class AccountStateActorTests : TestKit.TestKit
                     }
                     expected[$"acc-{i}"] = await actor.Ask<AccountState>(new GetAccountState(), TimeSpan.FromSeconds(10));
                 }
-                await system.Terminate();
+                await host.StopAsync();
             }
-            await using (var journal = await SqlJournal.CreateAsync(options))
+            using (var host = await SqliteSystem.StartAsync(journal))
             {
-                using var system = ActorSystem.Create("second-life");
-                KernelPersistence.For(system).UseJournal(journal).UseSnapshotStore(new SqlSnapshotStore(journal));
+                var system = host.Services.GetRequiredService<ActorSystem>();
                 foreach (var (id, before) in expected)
                 {
                     var after = await system.ActorOf(AccountStateActor.Props(id, Venue, snapshotEvery: 7)).Ask<AccountState>(new GetAccountState(), TimeSpan.FromSeconds(10));
@@ -196,7 +202,7 @@ public sealed class AccountStateActorTests : TestKit.TestKit
                     Assert.Equal(before.Positions.OrderBy(p => p.Key), after.Positions.OrderBy(p => p.Key));
                     Assert.Equal(before.SequenceNr, after.SequenceNr);
                 }
-                await system.Terminate();
+                await host.StopAsync();
             }
         }
         finally

@@ -1,11 +1,8 @@
 using Supervisor.Actors.Connection;
 using Supervisor.Actors.State;
-using Supervisor.Kernel.Actor;
-using Supervisor.Kernel.Persistence.Journal;
-using Supervisor.Kernel.Persistence.Snapshot;
+using Akka.Actor;
 using Supervisor.Venues.Events;
 using Supervisor.Venues.Rest;
-using KernelPersistence = Supervisor.Kernel.Persistence.Persistence;
 
 namespace Supervisor.Actors.Tests.State;
 
@@ -14,20 +11,18 @@ namespace Supervisor.Actors.Tests.State;
 /// while the snapshot is fetched, the differences are persisted behind a marker, pushes win for what they touched,
 /// and a failed fetch releases the pushes and is retried.
 /// </summary>
-public sealed class ReconciliationTests : TestKit.TestKit
+public sealed class ReconciliationTests : ActorSpec
 {
     private const string Venue = "coinw";
     private static readonly AssetBalanceChanged Usdt = new(Venue, "USDT", 1000m, 0m, 100m);
     private static readonly PositionChanged Btc = new(Venue, "p-1", "BTC", TradeSide.Long, 1m, 85000m, 10m, 8500m);
     private static readonly PositionChanged Eth = new(Venue, "p-2", "ETH", TradeSide.Short, 3m, 3200m, 5m, 1920m);
     private static readonly OrderChanged Order = new(Venue, "o-1", "BTC", TradeSide.Long, 84000m, 2m, 0m, OrderStatus.New);
-    private readonly MemoryJournal _journal = new(StateSerialization.Serializer);
     private readonly ManualSnapshots _client = new();
 
     public ReconciliationTests()
         : base(VirtualTime())
     {
-        KernelPersistence.For(Sys).UseJournal(_journal).UseSnapshotStore(new MemorySnapshotStore());
     }
 
     private AccountState StateOf(IActorRef actor) => actor.Ask<AccountState>(new GetAccountState(), TimeSpan.FromSeconds(5)).GetAwaiter().GetResult();
@@ -115,7 +110,7 @@ public sealed class ReconciliationTests : TestKit.TestKit
         Assert.Empty(done.OpenOrders);
         Assert.Equal(700m, done.Assets["USDT"].Available);
         Assert.NotNull(done.ReconciledAt);
-        var journal = _journal.Events(AccountStateActor.PersistenceIdFor(Venue, "r1")).Select(e => e.Payload).ToList();
+        var journal = JournalOf(AccountStateActor.PersistenceIdFor(Venue, "r1")).Events;
         Assert.Equal<object>([new ReconciliationApplied(Venue, done.ReconciledAt!.Value, 3), Usdt with { Available = 700m }, Eth, new OrderVanished(Venue, "o-1", "BTC"), pushed], journal.Skip(3));
     }
 

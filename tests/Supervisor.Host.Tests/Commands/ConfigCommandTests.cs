@@ -41,7 +41,7 @@ public sealed class ConfigCommandTests : IDisposable
 
         Assert.Equal(0, exit);
         Assert.Contains("token = \"T0K3N\"", output);
-        Assert.Equal("p", Supervisor.Kernel.Configuration.ConfigurationFactory.ParseString(output).GetString("nested.passphrase"));
+        Assert.Equal("p", Supervisor.Configuration.HoconLoader.ParseString(output).GetString("nested.passphrase"));
     }
 
     [Fact]

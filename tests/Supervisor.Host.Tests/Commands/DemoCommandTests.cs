@@ -1,5 +1,7 @@
 using Supervisor.Host.Commands;
 using Supervisor.Host.Demo;
+using Supervisor.Host.Tests.Cli;
+using Supervisor.Tests.Postgres;
 
 namespace Supervisor.Host.Tests.Commands;
 
@@ -26,6 +28,28 @@ public sealed class DemoCommandTests
         Assert.True(exit == 0, text);
         Assert.Contains("faults: dropped the sockets of", text);
         Assert.Contains("RESULT: 6/6 accounts equal to the simulator's ground truth.", text);
+    }
+
+    [Fact]
+    public async Task Demo_with_postgres_journals_into_that_database_and_ends_with_every_account_equal_to_the_ground_truth()
+    {
+        await using var server = await PostgresServer.StartAsync();
+        var database = await server.CreateDatabaseAsync();
+        var directory = Directory.CreateTempSubdirectory("supervisor-demo-pg-");
+        try
+        {
+            await using var demo = CliProcess.Supervisor(["demo", "--accounts", "4", "--duration", "5s", "--postgres", database], directory.FullName);
+
+            Assert.Equal(0, await demo.WaitForExitAsync(TimeSpan.FromMinutes(2)));
+            Assert.Contains("RESULT: 4/4 accounts equal to the simulator's ground truth.", demo.Output);
+            Assert.Contains($"journal postgresql 127.0.0.1:{server.Port}/", demo.Output);
+            // Nothing went to a SQLite file.
+            Assert.False(Directory.Exists(Path.Combine(directory.FullName, "data")));
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
     }
 
     [Fact]

@@ -1,13 +1,11 @@
 using Supervisor.Host.Tests.Cli;
 using Microsoft.Data.Sqlite;
-using Supervisor.Actors.State;
 using Supervisor.Host.Commands;
-using Supervisor.Kernel.Persistence;
-using Supervisor.Persistence.Sql;
-using Supervisor.Venues.Events;
+using Supervisor.Actors.Hosting;
 
 namespace Supervisor.Host.Tests.Commands;
 
+/// <summary><c>supervisor events</c> and <c>state</c> on a SQLite journal written by Akka.Persistence.Sql, and on one left by the pre-Akka stand-in.</summary>
 public sealed class JournalCommandsTests : IDisposable
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "supervisor-cli-" + Guid.NewGuid().ToString("N"));
@@ -25,14 +23,7 @@ public sealed class JournalCommandsTests : IDisposable
     {
         Directory.CreateDirectory(_directory);
         var file = Path.Combine(_directory, "journal.db");
-        await using var journal = await SqlJournal.CreateAsync(new SqlJournalOptions { Engine = SqlEngine.Sqlite, ConnectionString = $"Data Source={file}", Serializer = StateSerialization.Serializer });
-        var pid = AccountStateActor.PersistenceIdFor("coinw", "a1");
-        VenueEvent[] events =
-        [
-            new AssetBalanceChanged("coinw", "USDT", 100m, 1m, 2m),
-            new PositionChanged("coinw", "p1", "BTC", TradeSide.Long, 3m, 85000.5m, 10m, 25.5m),
-        ];
-        await journal.WriteMessagesAsync([new AtomicWrite([.. events.Select((e, i) => (IPersistentRepresentation)new Persistent(e, i + 1, pid, "w", DateTimeOffset.UnixEpoch))])]);
+        await TestJournals.WriteAccountAsync(JournalSettings.Sqlite(file));
         return file;
     }
 
@@ -80,5 +71,20 @@ public sealed class JournalCommandsTests : IDisposable
         await using var state = CliProcess.Supervisor(["state", "--journal", file, "--account", "a1", "--venue", "coinw"], _directory);
         Assert.Equal(0, await state.WaitForExitAsync(TimeSpan.FromMinutes(1)));
         Assert.Contains("\"SequenceNr\":2", state.Output);
+    }
+
+    [Fact]
+    public async Task Events_on_a_journal_written_by_the_stand_in_exits_2_with_the_clear_message()
+    {
+        Directory.CreateDirectory(_directory);
+        var file = Path.Combine(_directory, "old.db");
+        TestJournals.WriteStandIn(file);
+
+        await using var events = CliProcess.Supervisor(["events", "--journal", file, "--account", "a1", "--venue", "coinw"], _directory);
+
+        Assert.Equal(2, await events.WaitForExitAsync(TimeSpan.FromMinutes(1)));
+        Assert.Contains("written by Supervisor's own journal from before the move to Akka.Persistence.Sql", events.Output);
+        Assert.Contains("Point supervisor.persistence at a new database", events.Output);
+        Assert.DoesNotContain("   at ", events.Output);
     }
 }

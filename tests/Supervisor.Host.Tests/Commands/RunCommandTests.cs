@@ -27,7 +27,8 @@ public sealed class RunCommandTests : IDisposable
         Assert.Equal(0, exit);
         Assert.Equal("", error.ToString());
         var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("supervisor: 4 accounts (2 coinw, 2 coinlocally), journal Sqlite", lines[0]);
+        // The journal as JournalSettings.Describe names it: engine and file, never the connection string.
+        Assert.Equal($"supervisor: 4 accounts (2 coinw, 2 coinlocally), journal sqlite {Path.Combine(_directory.FullName, "data", "journal.db")}", lines[0]);
         Assert.Contains(lines, l => l.StartsWith("live 4/4,", StringComparison.Ordinal));
         Assert.Equal("supervisor: stopped", lines[^1]);
         Assert.True(File.Exists(Path.Combine(_directory.FullName, "data", "journal.db")));
@@ -160,6 +161,26 @@ public sealed class RunCommandTests : IDisposable
 
         Assert.Equal(SupervisorRunner.JournalError, exit);
         Assert.Contains("cannot open the PostgreSql journal", error.ToString());
+    }
+
+    [Fact]
+    public async Task A_journal_written_by_the_stand_in_exits_3_with_the_clear_message_before_anything_starts()
+    {
+        var journal = Path.Combine(_directory.FullName, "old.db");
+        TestJournals.WriteStandIn(journal);
+        var config = Write("app.conf", $$"""
+            supervisor.persistence.connection-string = "Data Source={{journal}}"
+            supervisor.registry = [{ id = a, venue = coinw, api-key = k, secret = s }]
+            """);
+        var output = new StringWriter();
+        var error = new StringWriter();
+
+        var exit = await new SupervisorRunner(config, TimeSpan.FromSeconds(1), output, error, CredentialSource.Default).RunAsync(CancellationToken.None);
+
+        Assert.Equal(SupervisorRunner.JournalError, exit);
+        Assert.Contains("cannot open the Sqlite journal", error.ToString());
+        Assert.Contains("written by Supervisor's own journal from before the move to Akka.Persistence.Sql", error.ToString());
+        Assert.Equal("", output.ToString());
     }
 
     [Fact]

@@ -1,5 +1,5 @@
 using Supervisor.Actors.Connection;
-using Supervisor.Persistence.Sql.Tests.Postgres;
+using Supervisor.Tests.Postgres;
 
 namespace Supervisor.Host.Tests.Scenarios;
 
@@ -8,7 +8,7 @@ namespace Supervisor.Host.Tests.Scenarios;
 /// throw-away cluster from the Debian binaries). Trading equals the ground truth; the server stopped in the middle of
 /// trading and started again loses nothing; a restarted supervisor recovers every account from it.
 /// </summary>
-public sealed class PostgresScenarioTests : IAsyncLifetime
+public sealed class PostgresScenarioTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private PostgresServer _server = null!;
 
@@ -19,7 +19,7 @@ public sealed class PostgresScenarioTests : IAsyncLifetime
     [Fact]
     public async Task Trading_on_PostgreSQL_equals_the_ground_truth_and_survives_a_supervisor_restart()
     {
-        await using var harness = await ScenarioHarness.StartAsync(10, postgres: await _server.CreateDatabaseAsync());
+        await using var harness = await ScenarioHarness.StartAsync(10, postgres: await _server.CreateDatabaseAsync(), output: output);
         await harness.AwaitAllLiveAsync();
         await harness.StepAndAwaitTruthAsync(30, continuous: true);
 
@@ -38,7 +38,7 @@ public sealed class PostgresScenarioTests : IAsyncLifetime
     [Fact]
     public async Task The_database_server_stopped_mid_trading_and_started_again_loses_nothing()
     {
-        await using var harness = await ScenarioHarness.StartAsync(6, postgres: await _server.CreateDatabaseAsync());
+        await using var harness = await ScenarioHarness.StartAsync(6, postgres: await _server.CreateDatabaseAsync(), output: output);
         await harness.AwaitAllLiveAsync();
         await harness.StepAndAwaitTruthAsync(10);
 
@@ -50,7 +50,8 @@ public sealed class PostgresScenarioTests : IAsyncLifetime
         }
         await _server.StartServerAsync();
 
-        await harness.AwaitTruthAsync();
+        // The journal's circuit breaker opened on the failures; it lets a call through again after its reset timeout (30 s).
+        await harness.AwaitTruthAsync(timeout: TimeSpan.FromSeconds(90));
         Assert.All(await harness.StatusesAsync(), s => Assert.Equal(ConnectionStatus.Live, s.Connection));
         await harness.StepAndAwaitTruthAsync(10);
     }

@@ -1,89 +1,131 @@
+using Akka.Actor;
+using Akka.Hosting;
+using Akka.Persistence.TestKit;
+using Akka.TestKit;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Supervisor.Actors.Accounts;
 using Supervisor.Actors.Connection;
+using Supervisor.Actors.Hosting;
 using Supervisor.Actors.Market;
 using Supervisor.Actors.Protocol;
 using Supervisor.Actors.State;
-using Supervisor.Host.Demo;
-using Supervisor.Kernel.Actor;
-using Supervisor.Persistence.Sql;
+using Supervisor.Host.Hosting;
 using Supervisor.Simulator;
-using Supervisor.Venues.Rest;
 using Supervisor.Simulator.Model;
-using Supervisor.TestKit;
-using KernelPersistence = Supervisor.Kernel.Persistence.Persistence;
+using Supervisor.Venues.Rest;
+using Kit = Akka.TestKit.Xunit2.TestKit;
 
 namespace Supervisor.Host.Tests.Scenarios;
 
 /// <summary>
-/// The whole product on loopback: the simulator (activity driven by <see cref="Step"/>), the supervisor with a real SQLite
-/// journal, fast heartbeats and short backoffs so failures heal in well under a second.
+/// The whole product on loopback: the simulator (activity driven by <see cref="Simulator"/>.Step), the supervisor in the
+/// product's generic host (<see cref="SupervisorHost"/>, the same Akka.Hosting wiring as <c>run</c>) on a real SQLite
+/// file or PostgreSQL database, fast heartbeats and short backoffs so failures heal in well under a second. An
+/// Akka.TestKit is attached to the host's actor system for its waits and probes.
 /// </summary>
-internal sealed class ScenarioHarness : IAsyncDisposable
+internal sealed partial class ScenarioHarness : IAsyncDisposable
 {
+    // The virtual clock drives Akka.Persistence's own timeouts too (circuit breaker, recovery event timeout); an advance
+    // past them while a real database answers in wall-clock time would fail a healthy call, so they are out of reach.
+    private const string VirtualTime = """
+        akka.scheduler.implementation = "Akka.TestKit.TestScheduler, Akka.TestKit"
+        akka.persistence.journal.sql { circuit-breaker.call-timeout = 1h, recovery-event-timeout = 1h }
+        akka.persistence.snapshot-store.sql.circuit-breaker.call-timeout = 1h
+        """;
+
+    // Akka.Persistence.TestKit's in-memory plugins over the SQL ones the host configured, for fault injection in the
+    // journal protocol itself (the base class that would set this up is not in the served packages).
+    private const string TestPlugins = """
+        akka.persistence.journal.plugin = "akka.persistence.journal.test"
+        akka.persistence.journal.test { class = "Akka.Persistence.TestKit.TestJournal, Akka.Persistence.TestKit", plugin-dispatcher = "akka.actor.default-dispatcher" }
+        akka.persistence.snapshot-store.plugin = "akka.persistence.snapshot-store.test"
+        akka.persistence.snapshot-store.test { class = "Akka.Persistence.TestKit.TestSnapshotStore, Akka.Persistence.TestKit", plugin-dispatcher = "akka.actor.default-dispatcher" }
+        """;
+
     private static readonly HttpClient Http = new();
     private readonly string _directory;
     private readonly IReadOnlyList<AccountDefinition> _definitions;
     private readonly bool _virtualTime;
+    private readonly bool _testJournal;
+    private readonly ITestOutputHelper? _output;
+    private IHost? _host;
 
-    private ScenarioHarness(string directory, SimulatorHost simulator, SqlJournal journal, FlakyJournal flaky, IReadOnlyList<SimAccount> accounts,
-        IReadOnlyList<AccountDefinition> definitions, bool virtualTime)
+    private ScenarioHarness(string directory, SimulatorHost simulator, JournalSettings journal, IReadOnlyList<SimAccount> accounts,
+        IReadOnlyList<AccountDefinition> definitions, bool virtualTime, bool testJournal, ITestOutputHelper? output)
     {
         _directory = directory;
+        _testJournal = testJournal;
         _virtualTime = virtualTime;
+        _output = output;
         Simulator = simulator;
         Journal = journal;
-        FlakyJournal = flaky;
         Accounts = accounts;
         _definitions = definitions;
-        (System, Root) = StartSupervisor();
     }
 
     public SimulatorHost Simulator { get; }
 
-    public SqlJournal Journal { get; }
+    /// <summary>Where the supervisor's journal and snapshots are.</summary>
+    public JournalSettings Journal { get; }
 
-    /// <summary>The journal the actors use: <see cref="Journal"/> behind an outage switch.</summary>
-    public FlakyJournal FlakyJournal { get; }
+    public ActorSystem System { get; private set; } = null!;
 
-    public ActorSystem System { get; private set; }
+    public IActorRef Root { get; private set; } = null!;
 
-    public IActorRef Root { get; private set; }
+    /// <summary>The TestKit over the running <see cref="System"/> (a new one after a restart).</summary>
+    public Kit Kit { get; private set; } = null!;
 
     public IReadOnlyList<SimAccount> Accounts { get; }
+
+    /// <summary>The in-memory journal of a harness started with <c>testJournal: true</c>, with its fault switches.</summary>
+    public ITestJournal TestJournal => _testJournal
+        ? Akka.Persistence.TestKit.TestJournal.FromRef(Akka.Persistence.Persistence.Instance.Apply(System).JournalFor(null))
+        : throw new InvalidOperationException("this harness runs on the SQL journal");
 
     /// <summary>The virtual clock of a harness started with <c>virtualTime: true</c>.</summary>
     public TestScheduler Scheduler => System.Scheduler as TestScheduler ?? throw new InvalidOperationException("this harness runs on real time");
 
-    private string DirectoryPath => _directory;
-
     /// <summary>
     /// Starts the simulator and the supervisor. On real time the heartbeats and backoffs are shortened so failures
     /// heal in well under a second; with <paramref name="virtualTime"/> every setting is the production default
-    /// (10 s / 20 s pings, 1 s … 60 s backoff, 5 min auth retry; no jitter) and the test moves the clock.
+    /// (10 s / 20 s pings, 1 s … 60 s backoff, 5 min auth retry; no jitter) and the test moves the clock. With
+    /// <paramref name="testJournal"/> the events go to Akka.Persistence.TestKit's in-memory journal instead (lost on a restart).
     /// </summary>
-    public static async Task<ScenarioHarness> StartAsync(int accounts, bool virtualTime = false, string? postgres = null)
+    public static async Task<ScenarioHarness> StartAsync(int accounts, bool virtualTime = false, string? postgres = null, ITestOutputHelper? output = null,
+        bool testJournal = false)
     {
         var simAccounts = SimulatorOptions.GenerateAccounts(accounts);
         var simulator = await SimulatorHost.StartAsync(new SimulatorOptions { Accounts = simAccounts, TickInterval = null });
         var dir = Path.Combine(Path.GetTempPath(), "supervisor-scenario-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dir);
-        var journal = await SqlJournal.CreateAsync(postgres is null
-            ? new SqlJournalOptions
+        // A one-second command timeout: while a test holds the file's write lock (SqliteWriteLock), a write fails
+        // after SQLite's own busy timeout instead of the driver retrying for 30 s.
+        var journal = postgres is null
+            ? new JournalSettings(JournalEngine.Sqlite, new SqliteConnectionStringBuilder { DataSource = Path.Combine(dir, "journal.db"), DefaultTimeout = 1 }.ConnectionString)
             {
-                Engine = SqlEngine.Sqlite,
-                ConnectionString = $"Data Source={Path.Combine(dir, "journal.db")}",
-                Serializer = StateSerialization.Serializer,
                 SqliteSynchronous = "NORMAL",
             }
-            : new SqlJournalOptions { Engine = SqlEngine.PostgreSql, ConnectionString = postgres, Serializer = StateSerialization.Serializer });
+            : JournalSettings.PostgreSql(postgres);
         var definitions = simAccounts.Select(a => new AccountDefinition(a.Id, Protocol(simulator, a, virtualTime))
         {
             Snapshots = a.IsChainUp
                 ? new ChainUpSnapshotClient(Http, simulator.BaseUri, a.ApiKey, a.Secret, TimeProvider.System)
                 : new CoinWSnapshotClient(Http, simulator.BaseUri, a.ApiKey, a.Secret, TimeProvider.System),
         }).ToList();
-        return new ScenarioHarness(dir, simulator, journal, new FlakyJournal(journal), simAccounts, definitions, virtualTime);
+        var harness = new ScenarioHarness(dir, simulator, journal, simAccounts, definitions, virtualTime, testJournal, output);
+        try
+        {
+            await harness.StartSupervisorAsync();
+        }
+        catch
+        {
+            await harness.DisposeAsync();
+            throw;
+        }
+        return harness;
     }
 
     private static IVenueProtocol Protocol(SimulatorHost simulator, SimAccount a, bool virtualTime)
@@ -99,164 +141,69 @@ internal sealed class ScenarioHarness : IAsyncDisposable
             : new CoinWProtocol(simulator.CoinWUri, credentials) { Heartbeat = heartbeat };
     }
 
-    /// <summary>Terminates the actor system (as a redeploy would), runs <paramref name="whileDown"/>, then starts a new one on the same journal.</summary>
+    /// <summary>Stops the host (CoordinatedShutdown, as a redeploy would), runs <paramref name="whileDown"/>, then starts a new one on the same journal.</summary>
     public async Task RestartSupervisorAsync(Action whileDown)
     {
-        await System.Terminate();
+        await StopSupervisorAsync();
         whileDown();
-        (System, Root) = StartSupervisor();
+        await StartSupervisorAsync();
     }
 
-    private (ActorSystem System, IActorRef Root) StartSupervisor()
+    private async Task StartSupervisorAsync()
     {
-        var system = _virtualTime ? ActorSystem.Create("scenario", Supervisor.TestKit.TestKit.VirtualTime()) : ActorSystem.Create("scenario");
-        KernelPersistence.For(system).UseJournal(FlakyJournal).UseSnapshotStore(new SqlSnapshotStore(Journal));
+        if (Journal.Engine == JournalEngine.Sqlite)
+        {
+            SqliteJournalFile.Prepare(Journal.ConnectionString);
+        }
         var settings = _virtualTime
             ? new AccountSettings { RandomFactor = 0 }
             : new AccountSettings { MinBackoff = TimeSpan.FromMilliseconds(50), MaxBackoff = TimeSpan.FromMilliseconds(500), AuthRetry = TimeSpan.FromMilliseconds(500), RandomFactor = 0 };
         var reconcileRetry = _virtualTime ? TimeSpan.FromSeconds(5) : TimeSpan.FromMilliseconds(200);
         var markets = new[] { new CoinWMarketProtocol(Simulator.CoinWPublicUri) };
-        var root = system.ActorOf(RootSupervisor.Props(_definitions, settings, d => AccountStateActor.Props(d.Id, d.Venue, snapshotEvery: 25, d.Snapshots, reconcileRetry), markets), "supervisor");
-        return (system, root);
+        // Errors only (Akka publishes them for PersistFailures and the kit's test output); none on the console.
+        _host = SupervisorHost.Build("scenario", Journal, LogLevel.None, (akka, _) =>
+        {
+            akka.WithAccountSupervisor(_definitions, settings, d => AccountStateActor.Props(d.Id, d.Venue, snapshotEvery: 25, d.Snapshots, reconcileRetry), markets)
+                // The TestKit's settings (akka.test.*) below everything, for the kit attached after the start.
+                .AddHocon(Kit.DefaultConfig, HoconAddMode.Append);
+            if (_virtualTime)
+            {
+                akka.AddHocon(VirtualTime, HoconAddMode.Prepend);
+            }
+            if (_testJournal)
+            {
+                akka.AddHocon(TestPlugins, HoconAddMode.Prepend);
+            }
+        });
+        await _host.StartAsync();
+        System = _host.Services.GetRequiredService<ActorSystem>();
+        Root = await _host.Services.GetRequiredService<IRequiredActor<RootSupervisor>>().GetAsync();
+        Kit = new Kit(System, _output);
     }
 
-    public async Task<IReadOnlyList<AccountStatus>> StatusesAsync() =>
-        (await Root.Ask<AccountStatuses>(new GetAccountStatuses(), TimeSpan.FromSeconds(10))).Accounts;
-
-    public async Task AwaitAsync(Func<IReadOnlyList<AccountStatus>, bool> condition, string what, TimeSpan? timeout = null)
+    private async Task StopSupervisorAsync()
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
-        while (!condition(await StatusesAsync()))
+        if (_host is null)
         {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"timed out waiting for {what}: {string.Join("; ", (await StatusesAsync()).Select(s => $"{s.AccountId} {s.Connection} r{s.Reconnects}"))}");
-            }
-            await Task.Delay(50);
+            return;
         }
-    }
-
-    public Task<AccountState> StateAsync(SimAccount account) =>
-        Root.Ask<AccountState>(new ForAccount(account.Venue, account.Id, new GetAccountState()), TimeSpan.FromSeconds(10));
-
-    /// <summary>Waits until every account's state satisfies <paramref name="condition"/>.</summary>
-    public async Task AwaitStatesAsync(Func<AccountState, bool> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (true)
+        await _host.StopAsync();
+        _host.Dispose();
+        _host = null;
+        if (Kit is not null)
         {
-            var states = await Task.WhenAll(Accounts.Select(StateAsync));
-            if (states.All(condition))
-            {
-                return;
-            }
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"timed out waiting for {what}: {string.Join("; ", states.Select(s => $"{s.AccountId} {s.Connection} {s.Reconciliation}"))}");
-            }
-            await Task.Delay(50);
-        }
-    }
-
-    public Task AwaitConditionAsync(Func<bool> condition, string what) => AwaitConditionAsync(() => Task.FromResult(condition()), what);
-
-    public async Task AwaitConditionAsync(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"timed out waiting for {what}");
-            }
-            await Task.Delay(20);
-        }
-    }
-
-    /// <summary>
-    /// Moves the virtual clock in <paramref name="step"/>s, letting the real sockets and actors settle after each,
-    /// until <paramref name="condition"/> holds; returns the virtual time it took.
-    /// </summary>
-    public async Task<TimeSpan> AdvanceUntilAsync(Func<IReadOnlyList<AccountStatus>, bool> condition, TimeSpan step, TimeSpan max, string what)
-    {
-        var elapsed = TimeSpan.Zero;
-        while (true)
-        {
-            // Real time for the sockets, the simulator and the mailboxes to catch up with the last step.
-            var settle = DateTime.UtcNow + TimeSpan.FromMilliseconds(200);
-            do
-            {
-                if (condition(await StatusesAsync()))
-                {
-                    return elapsed;
-                }
-                await Task.Delay(10);
-            }
-            while (DateTime.UtcNow < settle);
-            if (elapsed >= max)
-            {
-                throw new TimeoutException($"{what} did not happen within {max} of virtual time: {string.Join("; ", (await StatusesAsync()).Select(s => $"{s.AccountId} {s.Connection} r{s.Reconnects}"))}");
-            }
-            Scheduler.Advance(step);
-            elapsed += step;
-        }
-    }
-
-    public Task AwaitAllLiveAsync() => AwaitAsync(s => s.All(a => a.Connection == ConnectionStatus.Live), "every account live");
-
-    /// <summary>Steps the simulator, then waits until every account's state equals the ground truth.</summary>
-    public async Task StepAndAwaitTruthAsync(int steps, bool continuous = false)
-    {
-        for (var i = 0; i < steps; i++)
-        {
-            Simulator.Step();
-        }
-        await AwaitTruthAsync(continuous: continuous);
-    }
-
-    /// <summary>Waits until the accounts equal the truth; <paramref name="continuous"/> when their streams had no gap (fills and ChainUP trigger orders compared too).</summary>
-    public async Task AwaitTruthAsync(IEnumerable<SimAccount>? only = null, bool continuous = false)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (true)
-        {
-            var differences = new List<string>();
-            foreach (var account in only ?? Accounts)
-            {
-                AccountState state;
-                try
-                {
-                    state = await Root.Ask<AccountState>(new ForAccount(account.Venue, account.Id, new GetAccountState()), TimeSpan.FromSeconds(1));
-                }
-                catch (AskTimeoutException)
-                {
-                    // A state actor between a journal failure and its backoff restart: the question went to dead letters.
-                    differences.Add($"{account.Id}: no state actor answered");
-                    continue;
-                }
-                differences.AddRange(DemoComparison.Differences(Simulator.Truth(account.Id), state, continuous).Select(d => $"{account.Id}: {d}"));
-            }
-            if (differences.Count == 0)
-            {
-                return;
-            }
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new Xunit.Sdk.XunitException("state differs from the ground truth: " + string.Join("; ", differences.Take(10)));
-            }
-            await Task.Delay(100);
+            Kit.Dispose();
         }
     }
 
     public async ValueTask DisposeAsync()
     {
-        await System.Terminate();
-        await Journal.DisposeAsync();
+        await StopSupervisorAsync();
         await Simulator.DisposeAsync();
         SqliteConnection.ClearAllPools();
-        if (Directory.Exists(DirectoryPath))
+        if (Directory.Exists(_directory))
         {
-            Directory.Delete(DirectoryPath, recursive: true);
+            Directory.Delete(_directory, recursive: true);
         }
     }
 }

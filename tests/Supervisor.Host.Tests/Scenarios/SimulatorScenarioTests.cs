@@ -2,7 +2,7 @@ using System.IO.Compression;
 using Supervisor.Actors.Connection;
 using Supervisor.Actors.Market;
 using Supervisor.Host.Demo;
-using Supervisor.Kernel.Actor;
+using Akka.Actor;
 using Supervisor.Actors.State;
 
 namespace Supervisor.Host.Tests.Scenarios;
@@ -12,12 +12,12 @@ namespace Supervisor.Host.Tests.Scenarios;
 /// resubscribes, reconciles with the venue's REST snapshot, and its persisted state equals the ground truth again —
 /// including changes made while it was disconnected.
 /// </summary>
-public sealed class SimulatorScenarioTests
+public sealed class SimulatorScenarioTests(ITestOutputHelper output)
 {
     [Fact]
     public async Task Happy_path_every_account_on_both_venues_equals_the_ground_truth()
     {
-        await using var harness = await ScenarioHarness.StartAsync(6);
+        await using var harness = await ScenarioHarness.StartAsync(6, output: output);
         await harness.AwaitAllLiveAsync();
         await harness.StepAndAwaitTruthAsync(40, continuous: true);
         Assert.Contains(harness.Accounts, a => harness.Simulator.Truth(a.Id).TriggerOrders.Count > 0);
@@ -27,7 +27,7 @@ public sealed class SimulatorScenarioTests
     [Fact]
     public async Task One_shared_market_connection_values_every_CoinW_position_at_the_simulator_s_mark()
     {
-        await using var harness = await ScenarioHarness.StartAsync(8);
+        await using var harness = await ScenarioHarness.StartAsync(8, output: output);
         await harness.AwaitAllLiveAsync();
         await harness.StepAndAwaitTruthAsync(30, continuous: true);
         var coinw = harness.Accounts.Where(a => !a.IsChainUp).ToList();
@@ -48,7 +48,7 @@ public sealed class SimulatorScenarioTests
     [Fact]
     public async Task Two_hundred_accounts_at_once_all_go_live_and_match_the_truth()
     {
-        await using var harness = await ScenarioHarness.StartAsync(200);
+        await using var harness = await ScenarioHarness.StartAsync(200, output: output);
         await harness.AwaitAllLiveAsync();
         await harness.StepAndAwaitTruthAsync(5, continuous: true);
     }
@@ -56,7 +56,7 @@ public sealed class SimulatorScenarioTests
     [Fact]
     public async Task A_dropped_socket_reconnects_resubscribes_and_the_state_still_equals_the_truth()
     {
-        await using var harness = await ScenarioHarness.StartAsync(4);
+        await using var harness = await ScenarioHarness.StartAsync(4, output: output);
         await harness.AwaitAllLiveAsync();
         await harness.StepAndAwaitTruthAsync(10);
         foreach (var account in harness.Accounts)
@@ -70,7 +70,7 @@ public sealed class SimulatorScenarioTests
     [Fact]
     public async Task Trading_while_disconnected_is_recovered_by_reconciliation_after_the_reconnect()
     {
-        await using var harness = await ScenarioHarness.StartAsync(4);
+        await using var harness = await ScenarioHarness.StartAsync(4, output: output);
         await harness.AwaitAllLiveAsync();
         await harness.StepAndAwaitTruthAsync(10);
         foreach (var account in harness.Accounts)
@@ -96,7 +96,7 @@ public sealed class SimulatorScenarioTests
     [Fact]
     public async Task A_rate_limited_snapshot_is_retried_while_pushes_keep_flowing()
     {
-        await using var harness = await ScenarioHarness.StartAsync(2);
+        await using var harness = await ScenarioHarness.StartAsync(2, output: output);
         foreach (var account in harness.Accounts)
         {
             harness.Simulator.Faults(account.Id).RateLimitRest = true;
@@ -115,7 +115,7 @@ public sealed class SimulatorScenarioTests
     [Fact]
     public async Task Stalled_pongs_restart_the_connection()
     {
-        await using var harness = await ScenarioHarness.StartAsync(2);
+        await using var harness = await ScenarioHarness.StartAsync(2, output: output);
         await harness.AwaitAllLiveAsync();
         foreach (var account in harness.Accounts)
         {
@@ -135,7 +135,7 @@ public sealed class SimulatorScenarioTests
     [Fact]
     public async Task A_SYSTEM_close_from_ChainUp_reconnects_that_account_only()
     {
-        await using var harness = await ScenarioHarness.StartAsync(2);
+        await using var harness = await ScenarioHarness.StartAsync(2, output: output);
         await harness.AwaitAllLiveAsync();
         var chainup = harness.Accounts.Single(a => a.IsChainUp);
         harness.Simulator.SendSystemClose(chainup.Id);
@@ -147,7 +147,7 @@ public sealed class SimulatorScenarioTests
     [Fact]
     public async Task Rejected_credentials_on_one_account_leave_the_others_live_and_trading()
     {
-        await using var harness = await ScenarioHarness.StartAsync(4);
+        await using var harness = await ScenarioHarness.StartAsync(4, output: output);
         var victim = harness.Accounts.First(a => !a.IsChainUp);
         harness.Simulator.Faults(victim.Id).RejectAuth = true;
         await harness.AwaitAsync(s => s.Single(a => a.AccountId == victim.Id).Connection == ConnectionStatus.AuthFailed
@@ -164,7 +164,7 @@ public sealed class SimulatorScenarioTests
     [Fact]
     public async Task Repeatedly_rejected_subscriptions_fail_the_connection_until_the_venue_accepts_them_again()
     {
-        await using var harness = await ScenarioHarness.StartAsync(2);
+        await using var harness = await ScenarioHarness.StartAsync(2, output: output);
         await harness.AwaitAllLiveAsync();
         var coinw = harness.Accounts.Single(a => !a.IsChainUp);
         harness.Simulator.Faults(coinw.Id).RejectSubscriptions = true;
@@ -179,7 +179,7 @@ public sealed class SimulatorScenarioTests
     [Fact]
     public async Task Malformed_frames_and_a_gzip_bomb_are_dropped_without_losing_the_stream()
     {
-        await using var harness = await ScenarioHarness.StartAsync(2);
+        await using var harness = await ScenarioHarness.StartAsync(2, output: output);
         await harness.AwaitAllLiveAsync();
         var coinw = harness.Accounts.Single(a => !a.IsChainUp);
         var chainup = harness.Accounts.Single(a => a.IsChainUp);
@@ -200,22 +200,26 @@ public sealed class SimulatorScenarioTests
     [Fact]
     public async Task A_journal_outage_stops_the_state_actors_and_after_it_every_account_recovers_what_it_missed()
     {
-        await using var harness = await ScenarioHarness.StartAsync(4);
+        await using var harness = await ScenarioHarness.StartAsync(4, output: output);
         await harness.AwaitAllLiveAsync();
         await harness.StepAndAwaitTruthAsync(10);
-        harness.FlakyJournal.Down = true;
-        for (var i = 0; i < 3 && harness.FlakyJournal.FailedWriters.Count < harness.Accounts.Count; i++)
+        var failures = new PersistFailures(harness);
+        await using (await SqliteWriteLock.TakeAsync(harness.Journal.ConnectionString))
         {
-            harness.Simulator.Step();
+            // Each step pushes changes to the accounts; each write waits out SQLite's busy timeout, then fails.
+            for (var i = 0; failures.Failed.Count < harness.Accounts.Count; i++)
+            {
+                Assert.True(i < 40, $"only {string.Join(", ", failures.Failed)} failed a write while the journal was locked");
+                harness.Simulator.Step();
+                await failures.ExpectNextAsync(harness.Accounts, TimeSpan.FromSeconds(30));
+            }
+            // Pushes of these steps reach state actors that are stopped or cannot write: only reconciliation brings them back.
+            for (var i = 0; i < 20; i++)
+            {
+                harness.Simulator.Step();
+            }
         }
-        await harness.AwaitConditionAsync(() => harness.FlakyJournal.FailedWriters.Count == harness.Accounts.Count, "a failed write on every account");
-        // Pushes of these steps reach state actors that are stopped or cannot recover: only reconciliation brings them back.
-        for (var i = 0; i < 20; i++)
-        {
-            harness.Simulator.Step();
-        }
-        harness.FlakyJournal.Down = false;
-        await harness.AwaitTruthAsync();
+        await harness.AwaitTruthAsync(timeout: TimeSpan.FromSeconds(60));
         Assert.All(await harness.StatusesAsync(), s => Assert.Equal(0, s.Reconnects));
         await harness.StepAndAwaitTruthAsync(10);
     }
@@ -223,7 +227,7 @@ public sealed class SimulatorScenarioTests
     [Fact]
     public async Task The_whole_supervisor_stopped_and_started_again_on_the_same_journal_recovers_every_account()
     {
-        await using var harness = await ScenarioHarness.StartAsync(6);
+        await using var harness = await ScenarioHarness.StartAsync(6, output: output);
         await harness.AwaitAllLiveAsync();
         await harness.StepAndAwaitTruthAsync(30);
         var before = await Task.WhenAll(harness.Accounts.Select(harness.StateAsync));
@@ -238,8 +242,8 @@ public sealed class SimulatorScenarioTests
 
         // Recovered from the journal first (nothing acknowledged is lost), then reconciled with what happened meanwhile.
         var recovered = await Task.WhenAll(harness.Accounts.Select(harness.StateAsync));
-        Assert.All(recovered.Zip(before), pair => Assert.True(pair.First.SequenceNr >= pair.Second.SequenceNr,
-            $"{pair.First.AccountId} recovered to {pair.First.SequenceNr}, had {pair.Second.SequenceNr}"));
+        Assert.All(recovered.Zip(before), pair => Assert.True(pair.Item1.SequenceNr >= pair.Item2.SequenceNr,
+            $"{pair.Item1.AccountId} recovered to {pair.Item1.SequenceNr}, had {pair.Item2.SequenceNr}"));
         await harness.AwaitAllLiveAsync();
         await harness.AwaitTruthAsync();
         await harness.StepAndAwaitTruthAsync(10);

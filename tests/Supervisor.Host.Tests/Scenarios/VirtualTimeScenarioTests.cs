@@ -7,14 +7,14 @@ namespace Supervisor.Host.Tests.Scenarios;
 /// backoff 1 s doubling to 60 s, auth retry 5 min) on virtual time: the simulator and the sockets are real, the
 /// supervisor's clock moves only when the test says, so "not before the deadline" is as checkable as "after it".
 /// </summary>
-public sealed class VirtualTimeScenarioTests
+public sealed class VirtualTimeScenarioTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan Step = TimeSpan.FromMilliseconds(500);
 
     [Fact]
     public async Task Stalled_pongs_fail_the_connection_after_the_ping_interval_and_pong_deadline_and_it_reconnects_after_the_backoff()
     {
-        await using var harness = await ScenarioHarness.StartAsync(2, virtualTime: true);
+        await using var harness = await ScenarioHarness.StartAsync(2, virtualTime: true, output: output);
         await harness.AdvanceUntilAsync(s => s.All(a => a.Connection == ConnectionStatus.Live), Step, TimeSpan.FromSeconds(5), "every account live");
         await harness.StepAndAwaitTruthAsync(5);
         foreach (var account in harness.Accounts)
@@ -47,7 +47,7 @@ public sealed class VirtualTimeScenarioTests
     [Fact]
     public async Task A_dropped_socket_waits_for_the_backoff_and_a_second_drop_waits_twice_as_long()
     {
-        await using var harness = await ScenarioHarness.StartAsync(2, virtualTime: true);
+        await using var harness = await ScenarioHarness.StartAsync(2, virtualTime: true, output: output);
         await harness.AdvanceUntilAsync(s => s.All(a => a.Connection == ConnectionStatus.Live), Step, TimeSpan.FromSeconds(5), "every account live");
 
         foreach (var (drop, backoff) in new[] { (1, TimeSpan.FromSeconds(1)), (2, TimeSpan.FromSeconds(2)) })
@@ -74,16 +74,20 @@ public sealed class VirtualTimeScenarioTests
     [Fact]
     public async Task Rejected_credentials_are_retried_after_five_minutes_and_not_sooner()
     {
-        await using var harness = await ScenarioHarness.StartAsync(2, virtualTime: true);
+        await using var harness = await ScenarioHarness.StartAsync(2, virtualTime: true, output: output);
         var victim = harness.Accounts.Single(a => !a.IsChainUp).Id;
         harness.Simulator.Faults(victim).RejectAuth = true;
         await harness.AdvanceUntilAsync(s => s.Single(a => a.AccountId == victim).Connection == ConnectionStatus.AuthFailed
             && s.Single(a => a.AccountId != victim).Connection == ConnectionStatus.Live, Step, TimeSpan.FromSeconds(5), "AuthFailed beside a live account");
 
-        // Minute steps outrun the healthy account's pings, so this test watches the victim only (isolation: SimulatorScenarioTests).
-        await harness.AdvanceUntilAsync(s => s.Single(a => a.AccountId == victim).AuthFailures == 2, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(6), "the second attempt");
+        // Steps of one CoinW ping interval: a periodic timer fires once per advance, so the healthy account's pings
+        // keep pace with the clock and it must stay live through the victim's five-minute waits.
+        var step = TimeSpan.FromSeconds(10);
+        await harness.AdvanceUntilAsync(s => s.Single(a => a.AccountId == victim).AuthFailures == 2, step, TimeSpan.FromMinutes(6), "the second attempt");
+        Assert.Equal(ConnectionStatus.Live, (await harness.StatusesAsync()).Single(a => a.AccountId != victim).Connection);
         harness.Simulator.Faults(victim).RejectAuth = false;
-        var retried = await harness.AdvanceUntilAsync(s => s.Single(a => a.AccountId == victim).Connection == ConnectionStatus.Live, TimeSpan.FromSeconds(15), TimeSpan.FromMinutes(6), "live after the credentials work again");
-        Assert.InRange(retried, TimeSpan.FromMinutes(5) - TimeSpan.FromSeconds(15), TimeSpan.FromMinutes(5) + TimeSpan.FromSeconds(15));
+        var retried = await harness.AdvanceUntilAsync(s => s.Single(a => a.AccountId == victim).Connection == ConnectionStatus.Live, step, TimeSpan.FromMinutes(6), "live after the credentials work again");
+        Assert.InRange(retried, TimeSpan.FromMinutes(5) - step, TimeSpan.FromMinutes(5) + step);
+        Assert.Equal(ConnectionStatus.Live, (await harness.StatusesAsync()).Single(a => a.AccountId != victim).Connection);
     }
 }

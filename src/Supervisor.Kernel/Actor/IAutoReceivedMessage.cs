@@ -1,6 +1,0 @@
-namespace Supervisor.Kernel.Actor;
-
-/// <summary>Messages the kernel handles itself before the actor's behaviour sees them.</summary>
-public interface IAutoReceivedMessage
-{
-}
