@@ -13,9 +13,9 @@ namespace Supervisor.Actors.Connection;
 /// </summary>
 public sealed partial class ConnectionActor : ReceiveActor, IWithTimers
 {
-    private readonly ILoggingAdapter _log = Context.GetLogger();
     private const string HandshakeKey = "handshake";
     private static long s_generations;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
 
     private readonly IVenueProtocol _protocol;
     private readonly ConnectionSettings _settings;

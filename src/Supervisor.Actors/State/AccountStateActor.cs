@@ -23,9 +23,9 @@ namespace Supervisor.Actors.State;
 /// </remarks>
 public sealed class AccountStateActor : ReceivePersistentActor, IWithTimers
 {
-    private readonly ILoggingAdapter _log = Context.GetLogger();
     /// <summary>The default of supervisor.accounts.reconcile-max-buffered-frames.</summary>
     public const int DefaultMaxBufferedFrames = 10_000;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly int _snapshotEvery;
     private readonly int _maxBufferedFrames;
     private readonly ISnapshotClient? _snapshots;
