@@ -50,7 +50,7 @@ public sealed class PostgresScenarioTests(ITestOutputHelper output) : IAsyncLife
         }
         await _server.StartServerAsync();
 
-        // The journal's circuit breaker opened on the failures; it lets a call through again after its reset timeout (30 s).
+        // The journal's circuit breaker opened on the failures; it lets a call through again after its reset timeout (5 s in reference.conf).
         await harness.AwaitTruthAsync(timeout: TimeSpan.FromSeconds(90));
         Assert.All(await harness.StatusesAsync(), s => Assert.Equal(ConnectionStatus.Live, s.Connection));
         await harness.StepAndAwaitTruthAsync(10);

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Logging;
 using Supervisor.Actors.Accounts;
 using Supervisor.Actors.Connection;
 using Supervisor.Actors.Hosting;
+using Supervisor.Configuration;
 using Supervisor.Actors.Market;
 using Supervisor.Actors.Protocol;
 using Supervisor.Actors.State;
@@ -164,6 +165,8 @@ internal sealed partial class ScenarioHarness : IAsyncDisposable
         _host = SupervisorHost.Build("scenario", Journal, LogLevel.None, (akka, _) =>
         {
             akka.WithAccountSupervisor(_definitions, settings, d => AccountStateActor.Props(d.Id, d.Venue, snapshotEvery: 25, d.Snapshots, reconcileRetry), markets)
+                // The product's akka settings (reference.conf), as run and demo apply them; the test's own go over them.
+                .WithOperatorSettings(HoconLoader.Default())
                 // The TestKit's settings (akka.test.*) below everything, for the kit attached after the start.
                 .AddHocon(Kit.DefaultConfig, HoconAddMode.Append);
             if (_virtualTime)
