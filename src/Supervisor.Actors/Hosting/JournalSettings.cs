@@ -38,7 +38,13 @@ public sealed record JournalSettings(JournalEngine Engine, string ConnectionStri
     }
 
     /// <summary>The engine and where it is, without credentials.</summary>
-    public string Describe() => Engine == JournalEngine.Sqlite
-        ? $"sqlite {new SqliteConnectionStringBuilder(ConnectionString).DataSource}"
-        : new NpgsqlConnectionStringBuilder(ConnectionString) is var pg ? $"postgresql {pg.Host}:{pg.Port}/{pg.Database}" : "postgresql";
+    public string Describe()
+    {
+        if (Engine == JournalEngine.Sqlite)
+        {
+            return $"sqlite {new SqliteConnectionStringBuilder(ConnectionString).DataSource}";
+        }
+        var postgres = new NpgsqlConnectionStringBuilder(ConnectionString);
+        return $"postgresql {postgres.Host}:{postgres.Port}/{postgres.Database}";
+    }
 }
