@@ -48,6 +48,9 @@ public sealed partial class SupervisorConfiguration
     /// <summary>Delay before a failed REST snapshot is retried (supervisor.accounts.reconcile-retry).</summary>
     public TimeSpan ReconcileRetry { get; }
 
+    /// <summary>Whether and how this node is a cluster member (supervisor.cluster).</summary>
+    public Cluster.ClusterSettings Cluster { get; private init; } = null!;
+
     /// <summary>How often <c>supervisor run</c> checks its file for registry changes; zero for never (supervisor.run.reload-interval).</summary>
     public TimeSpan ReloadInterval { get; private init; }
 
@@ -78,11 +81,12 @@ public sealed partial class SupervisorConfiguration
             Actors.State.AccountStateActor.DefaultMaxBufferedFrames);
         var registry = ReadRegistry(merged, credentials, reader, reconcile);
         var marketData = reader.Try(() => ReadMarketData(merged), []);
+        var cluster = reader.Try(() => Actors.Cluster.ClusterSettings.FromConfig(merged), null);
         if (problems.Count > 0)
         {
             throw new SupervisorConfigurationException(problems);
         }
-        return new SupervisorConfiguration(accounts, registry, marketData, statusInterval, snapshotEvery, reconcileRetry, merged) { ReloadInterval = reloadInterval, ReconcileMaxBufferedFrames = maxBuffered };
+        return new SupervisorConfiguration(accounts, registry, marketData, statusInterval, snapshotEvery, reconcileRetry, merged) { ReloadInterval = reloadInterval, ReconcileMaxBufferedFrames = maxBuffered, Cluster = cluster! };
     }
 
     private static AccountSettings ReadAccountSettings(HoconConfig c) => new()
