@@ -52,7 +52,7 @@ internal sealed class ClusterNode : IAsyncDisposable
 
     public IActorRef Region => ActorRegistry.For(System).Get<AccountEntity>();
 
-    public static async Task<ClusterNode> StartAsync(int port, int seedPort, JournalSettings journal, IAccountRegistry registry)
+    public static async Task<ClusterNode> StartAsync(int port, int seedPort, JournalSettings journal, AccountRegistry registry)
     {
         var settings = new AccountSettings { MinBackoff = TimeSpan.FromSeconds(5), MaxBackoff = TimeSpan.FromSeconds(30) };
         var host = new HostBuilder()

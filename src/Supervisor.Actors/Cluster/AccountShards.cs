@@ -1,9 +1,12 @@
 using Akka.Actor;
 using Akka.Cluster.Hosting;
 using Akka.Cluster.Sharding;
+using Akka.Cluster.Hosting.SBR;
 using Akka.Hosting;
+using Akka.Remote.Hosting;
 using Supervisor.Actors.Accounts;
 using Supervisor.Actors.Connection;
+using Supervisor.Actors.Market;
 
 namespace Supervisor.Actors.Cluster;
 
@@ -15,42 +18,68 @@ public static class AccountShards
 
     /// <summary>
     /// Registers the account shard region (as <see cref="AccountEntity"/> in the actor registry) and starts every
-    /// registered account, and binds <see cref="AccountWireSerializer"/> for the messages the region sends between
-    /// nodes. Remember-entities keeps every started account running across failovers without waiting
-    /// for a message: remembered ids in the journal (eventsourced), coordinator state in distributed data, because
-    /// the durable (LMDB) ddata store does not load here (reference/akka-net.md §6.3). Needs clustering
-    /// (<c>WithClustering</c>), a journal shared by all nodes, and <see cref="Hosting.AkkaConfiguration.WithAccountSerializer"/>.
+    /// registered account, registers this node's <see cref="NodeAccounts"/> (as itself), and binds
+    /// <see cref="AccountWireSerializer"/> for the messages the region sends between nodes. Remember-entities keeps
+    /// every started account running across failovers without waiting for a message: remembered ids in the journal
+    /// (eventsourced), coordinator state in distributed data, because the durable (LMDB) ddata store does not load
+    /// here (reference/akka-net.md §6.3). A shard handed off stops its accounts with <see cref="StopAccount"/>, after
+    /// their writes. Needs clustering (<c>WithClustering</c>), a journal shared by all nodes, and
+    /// <see cref="Hosting.AkkaConfiguration.WithAccountSerializer"/>.
     /// </summary>
     /// <param name="builder">The Akka.Hosting builder.</param>
     /// <param name="registry">The accounts; every node must hold the same ones.</param>
     /// <param name="settings">How connections are kept alive.</param>
     /// <param name="stateFor">Each account's state actor (none if null), as for the single-node root.</param>
+    /// <param name="markets">This node's own market-data protocols (instances are not shared between nodes).</param>
     /// <param name="maxShards">The shard count; changing it moves accounts between shards, so pick it once.</param>
-    /// <param name="role">Only members with this role host accounts; null for all members.</param>
-    public static AkkaConfigurationBuilder WithAccountShards(this AkkaConfigurationBuilder builder, IAccountRegistry registry, AccountSettings settings,
-        Func<AccountDefinition, Props?>? stateFor, int maxShards = AccountMessageExtractor.DefaultMaxShards, string? role = null)
+    /// <param name="hostsAccounts">False for a member without the accounts role: it reaches accounts through a proxy.</param>
+    public static AkkaConfigurationBuilder WithAccountShards(this AkkaConfigurationBuilder builder, AccountRegistry registry, AccountSettings settings,
+        Func<AccountDefinition, Props?>? stateFor, IEnumerable<IMarketDataProtocol>? markets = null, int maxShards = AccountMessageExtractor.DefaultMaxShards,
+        bool hostsAccounts = true)
     {
         ArgumentNullException.ThrowIfNull(registry);
-        var options = new ShardOptions
-        {
-            Role = role,
-            RememberEntities = true,
-            StateStoreMode = StateStoreMode.DData,
-            RememberEntitiesStore = RememberEntitiesStore.Eventsourced,
-        };
-        return builder
-            .WithCustomSerializer(AccountWireSerializer.Name, [typeof(AccountEnvelope), typeof(VenueEventsReceived)], system => new AccountWireSerializer(system))
-            .WithShardRegion<AccountEntity>(TypeName, entityId => AccountEntity.Props(entityId, registry, settings, stateFor),
-                new AccountMessageExtractor(maxShards), options)
-            .WithActors((_, actors) =>
+        var extractor = new AccountMessageExtractor(maxShards);
+        builder = builder.WithCustomSerializer(AccountWireSerializer.Name, [typeof(AccountEnvelope), typeof(VenueEventsReceived)], system => new AccountWireSerializer(system));
+        builder = hostsAccounts
+            ? builder.WithShardRegion<AccountEntity>(TypeName, entityId => AccountEntity.Props(entityId, registry, settings, stateFor), extractor, new ShardOptions
             {
-                // Every node asks for every account: StartEntity is idempotent, and the region buffers it until the
-                // coordinator is known, so an account runs (once, somewhere) as soon as the cluster is up.
-                var region = actors.Get<AccountEntity>();
-                foreach (var account in registry.Accounts)
-                {
-                    region.Tell(new ShardRegion.StartEntity(AccountEnvelope.EntityIdFor(account.Venue, account.Id)), ActorRefs.NoSender);
-                }
-            });
+                Role = ClusterSettings.AccountsRole,
+                RememberEntities = true,
+                StateStoreMode = StateStoreMode.DData,
+                RememberEntitiesStore = RememberEntitiesStore.Eventsourced,
+                HandOffStopMessage = StopAccount.Instance,
+            })
+            : builder.WithShardRegionProxy<AccountEntity>(TypeName, ClusterSettings.AccountsRole, extractor);
+        return builder.WithActors((system, actors) =>
+        {
+            var region = actors.Get<AccountEntity>();
+            actors.Register<NodeAccounts>(system.ActorOf(NodeAccounts.Props(registry, region, settings, markets ?? []), "accounts"));
+            // Every node asks for every account: StartEntity is idempotent, and the region buffers it until the
+            // coordinator is known, so an account runs (once, somewhere) as soon as the cluster is up.
+            foreach (var account in registry.Accounts)
+            {
+                region.Tell(new ShardRegion.StartEntity(AccountEnvelope.EntityIdFor(account.Venue, account.Id)), ActorRefs.NoSender);
+            }
+        });
+    }
+
+    /// <summary>
+    /// This node as a cluster member hosting its share of <paramref name="registry"/>: remoting and clustering from
+    /// <paramref name="cluster"/>, keep-majority split-brain resolver (three nodes or more, reference/akka-net.md §6.2),
+    /// then <see cref="WithAccountShards"/>.
+    /// </summary>
+    public static AkkaConfigurationBuilder WithAccountCluster(this AkkaConfigurationBuilder builder, ClusterSettings cluster, AccountRegistry registry,
+        AccountSettings settings, Func<AccountDefinition, Props?>? stateFor, IEnumerable<IMarketDataProtocol>? markets = null)
+    {
+        ArgumentNullException.ThrowIfNull(cluster);
+        return builder
+            .WithRemoting(new RemoteOptions { HostName = cluster.Hostname, Port = cluster.Port, PublicHostName = cluster.PublicHostname })
+            .WithClustering(new ClusterOptions
+            {
+                SeedNodes = [.. cluster.SeedNodes],
+                Roles = [.. cluster.Roles],
+                SplitBrainResolver = new KeepMajorityOption(),
+            })
+            .WithAccountShards(registry, settings, stateFor, markets, cluster.Shards, cluster.HostsAccounts);
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Supervisor.Actors.Accounts;
+using Supervisor.Actors.Cluster;
 using Supervisor.Actors.Configuration;
 using Supervisor.Actors.Connection;
 using Supervisor.Actors.Hosting;
@@ -25,6 +26,7 @@ internal sealed class SupervisorRunner(string configFile, TimeSpan? duration, Te
 {
     public const int ConfigurationError = 2;
     public const int JournalError = 3;
+    public const int NodeRemoved = 4;
 
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
@@ -71,31 +73,56 @@ internal sealed class SupervisorRunner(string configFile, TimeSpan? duration, Te
             return JournalError;
         }
 
-        using var host = SupervisorHost.Build("supervisor", journal, logLevel, (akka, _) => akka
-            .WithAccountSupervisor(settings.AccountDefinitions, settings.Accounts,
-                d => AccountStateActor.Props(d.Id, d.Venue, settings.SnapshotEvery, d.Snapshots, settings.ReconcileRetry, settings.ReconcileMaxBufferedFrames),
-                settings.MarketData)
-            .WithOperatorSettings(settings.Config));
+        var cluster = settings.Cluster;
+        Props StateFor(AccountDefinition d) =>
+            AccountStateActor.Props(d.Id, d.Venue, settings.SnapshotEvery, d.Snapshots, settings.ReconcileRetry, settings.ReconcileMaxBufferedFrames);
+        using var host = SupervisorHost.Build(ClusterSettings.SystemName, journal, logLevel, (akka, _) =>
+        {
+            if (cluster.Enabled)
+            {
+                akka.WithAccountCluster(cluster, new AccountRegistry(settings.AccountDefinitions), settings.Accounts, StateFor, settings.MarketData);
+            }
+            else
+            {
+                akka.WithAccountSupervisor(settings.AccountDefinitions, settings.Accounts, StateFor, settings.MarketData);
+            }
+            akka.WithOperatorSettings(settings.Config);
+        });
         await host.StartAsync(cancellationToken);
-        var root = await host.Services.GetRequiredService<IRequiredActor<RootSupervisor>>().GetAsync(cancellationToken);
+        var system = host.Services.GetRequiredService<ActorSystem>();
+        var root = cluster.Enabled
+            ? await host.Services.GetRequiredService<IRequiredActor<NodeAccounts>>().GetAsync(cancellationToken)
+            : await host.Services.GetRequiredService<IRequiredActor<RootSupervisor>>().GetAsync(cancellationToken);
         var byVenue = settings.AccountDefinitions.GroupBy(d => d.Venue).Select(g => $"{g.Count()} {g.Key}");
-        output.WriteLine($"supervisor: {settings.AccountDefinitions.Count} accounts ({string.Join(", ", byVenue)}), journal {journal.Describe()}");
-        using (var stopWatching = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        output.WriteLine($"supervisor: {settings.AccountDefinitions.Count} accounts ({string.Join(", ", byVenue)}), journal {journal.Describe()}"
+            + (cluster.Enabled ? $", cluster node {cluster.SelfAddress} (seed nodes {string.Join(", ", cluster.SeedNodes)})" : ""));
+        // The actor system can also end on its own: a cluster node downed by the split-brain resolver shuts itself down.
+        using (var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
         {
             var watching = settings.ReloadInterval > TimeSpan.Zero
-                ? new RegistryReloader(configFile, credentials, settings.AccountDefinitions, output, error).WatchAsync(root, settings.ReloadInterval, stopWatching.Token)
+                ? new RegistryReloader(configFile, credentials, settings.AccountDefinitions, output, error).WatchAsync(root, settings.ReloadInterval, stopping.Token)
                 : Task.CompletedTask;
-            await ReportUntilStoppedAsync(root, settings, cancellationToken);
-            await stopWatching.CancelAsync();
+            await ReportUntilStoppedAsync(root, settings, cluster.Enabled ? new NodeSummary(system) : null, system.WhenTerminated, cancellationToken);
+            await stopping.CancelAsync();
             await watching;
         }
-        // CoordinatedShutdown: the accounts stop first, then the journal, then the actor system.
+        var endedByItself = system.WhenTerminated.IsCompleted && !cancellationToken.IsCancellationRequested;
+        // CoordinatedShutdown: the accounts stop first (in a cluster: their shards are handed off and the node leaves),
+        // then the journal, then the actor system.
         await host.StopAsync(CancellationToken.None);
+        if (endedByItself)
+        {
+            error.WriteLine(cluster.Enabled
+                ? "supervisor: this node was removed from the cluster (downed by the split-brain resolver after it lost contact with the majority); its accounts run on the other nodes. Exiting so that it is restarted and joins again."
+                : "supervisor: the actor system stopped unexpectedly");
+            return NodeRemoved;
+        }
         output.WriteLine("supervisor: stopped");
         return 0;
     }
 
-    private async Task ReportUntilStoppedAsync(IActorRef root, SupervisorConfiguration settings, CancellationToken cancellationToken)
+    private async Task ReportUntilStoppedAsync(IActorRef root, SupervisorConfiguration settings, NodeSummary? node, Task terminated,
+        CancellationToken cancellationToken)
     {
         var started = DateTime.UtcNow;
         var summary = new StatusSummary();
@@ -111,19 +138,32 @@ internal sealed class SupervisorRunner(string configFile, TimeSpan? duration, Te
                 }
                 wait = left < wait ? left : wait;
             }
-            await Task.Delay(wait, cancellationToken).ContinueWith(_ => { }, CancellationToken.None);
+            await Task.WhenAny(Task.Delay(wait, cancellationToken), terminated);
+            if (terminated.IsCompleted)
+            {
+                return;
+            }
             IReadOnlyList<AccountStatus> statuses;
             try
             {
-                statuses = (await root.Ask<AccountStatuses>(new GetAccountStatuses(), TimeSpan.FromSeconds(30))).Accounts;
+                statuses = (await root.Ask<AccountStatuses>(new GetAccountStatuses(), TimeSpan.FromSeconds(30), cancellationToken)).Accounts;
+            }
+            catch (OperationCanceledException)
+            {
+                return;
             }
             catch (AskTimeoutException)
             {
+                if (terminated.IsCompleted)
+                {
+                    return;
+                }
                 // A report that does not come is reported; the accounts run on and the next one is asked for.
                 output.WriteLine("status: the supervisor did not answer within 30 s");
                 continue;
             }
-            output.WriteLine(summary.Describe(statuses, statuses.Count));
+            var line = summary.Describe(statuses, statuses.Count);
+            output.WriteLine(node is null ? line : $"{node.Describe(statuses.Count)}: {line}");
         }
     }
 

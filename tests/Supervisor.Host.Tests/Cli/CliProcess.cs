@@ -122,11 +122,17 @@ internal sealed class CliProcess : IAsyncDisposable
     }
 
     /// <summary>Sends SIGINT, as Ctrl-C in a terminal does.</summary>
-    public async Task InterruptAsync()
+    public Task InterruptAsync() => SignalAsync("INT");
+
+    /// <summary>Sends the signal <paramref name="name"/> (TERM, INT …) to the process.</summary>
+    public async Task SignalAsync(string name)
     {
-        using var kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-INT", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) } })!;
+        using var kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-" + name, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) } })!;
         await kill.WaitForExitAsync();
     }
+
+    /// <summary>SIGKILL: the process gets no chance to clean up, as in a crash.</summary>
+    public void Kill() => _process.Kill();
 
     public async ValueTask DisposeAsync()
     {

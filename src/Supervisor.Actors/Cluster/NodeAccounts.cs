@@ -1,0 +1,110 @@
+using Akka.Actor;
+using Akka.Cluster.Sharding;
+using Supervisor.Actors.Accounts;
+using Supervisor.Actors.Market;
+using Supervisor.Actors.State;
+
+namespace Supervisor.Actors.Cluster;
+
+/// <summary>
+/// <c>/user/accounts</c> on a cluster node: speaks the <see cref="RootSupervisor"/>'s protocol, so <c>run</c>'s
+/// status lines and registry reloads work unchanged, on top of the shard region. Registry changes go to this node's
+/// <see cref="AccountRegistry"/> and reach the account wherever it runs (<see cref="RefreshAccount"/>,
+/// <c>StartEntity</c>); statuses are those of the accounts this node holds. It also keeps this node's one
+/// market-data connection per venue, started when the first account of that venue reports its state here.
+/// </summary>
+public sealed class NodeAccounts : ReceiveActor
+{
+    private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(5);
+    private readonly AccountRegistry _registry;
+    private readonly IActorRef _region;
+    private readonly AccountSettings _settings;
+    private readonly List<IMarketDataProtocol> _idleMarkets;
+    private readonly List<IActorRef> _markets = [];
+
+    /// <summary>Serves <paramref name="registry"/> through <paramref name="region"/>; <paramref name="markets"/> are this node's own protocol instances.</summary>
+    public NodeAccounts(AccountRegistry registry, IActorRef region, AccountSettings settings, IEnumerable<IMarketDataProtocol> markets)
+    {
+        _registry = registry;
+        _region = region;
+        _settings = settings;
+        _idleMarkets = [.. markets];
+        Receive<AddAccount>(add =>
+        {
+            if (!_registry.Add(add.Account))
+            {
+                Sender.Tell(new AccountRejected(add.Account.Venue, add.Account.Id, $"account {add.Account.Id} on {add.Account.Venue} is already supervised"), Self);
+                return;
+            }
+            _region.Tell(new ShardRegion.StartEntity(EntityIdOf(add.Account)), Self);
+            Sender.Tell(new AccountAdded(add.Account.Venue, add.Account.Id), Self);
+        });
+        Receive<RemoveAccount>(remove =>
+        {
+            var existed = _registry.Remove(remove.Venue, remove.AccountId);
+            _region.Tell(AccountEnvelope.For(remove.Venue, remove.AccountId, new RefreshAccount()), Self);
+            Sender.Tell(new AccountRemoved(remove.Venue, remove.AccountId, existed), Self);
+        });
+        Receive<ReplaceAccount>(replace =>
+        {
+            _registry.Replace(replace.Account);
+            _region.Tell(new AccountEnvelope(EntityIdOf(replace.Account), new RefreshAccount()), Self);
+            Sender.Tell(new AccountReplaced(replace.Account.Venue, replace.Account.Id), Self);
+        });
+        Receive<ForAccount>(envelope => _region.Forward(AccountEnvelope.For(envelope.Venue, envelope.AccountId, envelope.Message)));
+        Receive<GetAccountStatuses>(_ => StatusesHere().PipeTo(Sender, Self));
+        Receive<GetMarketDataStatus>(query =>
+        {
+            var asks = _markets.Select(m => m.Ask<MarketDataStatus>(query, AskTimeout)).ToList();
+            Task.WhenAll(asks).PipeTo(Sender, Self, statuses => new MarketDataStatuses(statuses));
+        });
+        Receive<AccountStateChanged>(changed => StartMarketDataFor(changed));
+    }
+
+    /// <summary>Props for a node's accounts.</summary>
+    public static Props Props(AccountRegistry registry, IActorRef region, AccountSettings settings, IEnumerable<IMarketDataProtocol> markets) =>
+        Akka.Actor.Props.Create(() => new NodeAccounts(registry, region, settings, markets));
+
+    /// <inheritdoc />
+    protected override void PreStart()
+    {
+        if (_idleMarkets.Count > 0)
+        {
+            Context.System.EventStream.Subscribe(Self, typeof(AccountStateChanged));
+        }
+    }
+
+    /// <inheritdoc />
+    protected override void PostStop() => Context.System.EventStream.Unsubscribe(Self);
+
+    private static string EntityIdOf(AccountDefinition account) => AccountEnvelope.EntityIdFor(account.Venue, account.Id);
+
+    private void StartMarketDataFor(AccountStateChanged changed)
+    {
+        var market = _idleMarkets.Find(m => m.AccountVenue == changed.State.Venue);
+        if (market is null)
+        {
+            return;
+        }
+        _idleMarkets.Remove(market);
+        var actor = Context.ActorOf(MarketDataActor.Props(market, _settings), MarketDataActor.ActorNameFor(market.Venue));
+        _markets.Add(actor);
+        // It subscribes to the event stream itself from now on; this first state is the one it would have missed.
+        actor.Tell(changed, Self);
+        if (_idleMarkets.Count == 0)
+        {
+            Context.System.EventStream.Unsubscribe(Self);
+        }
+    }
+
+    // The accounts this node holds, as the shard region knows them; one that stops while being asked is left out.
+    private async Task<AccountStatuses> StatusesHere()
+    {
+        var state = await _region.Ask<CurrentShardRegionState>(GetShardRegionState.Instance, AskTimeout).ConfigureAwait(false);
+        var asks = state.Shards.SelectMany(shard => shard.EntityIds)
+            .Select(id => _region.Ask<AccountStatus>(new AccountEnvelope(id, new GetAccountStatus()), AskTimeout)
+                .ContinueWith(t => t.IsCompletedSuccessfully ? t.Result : null, TaskScheduler.Default));
+        var statuses = await Task.WhenAll(asks).ConfigureAwait(false);
+        return new AccountStatuses([.. statuses.OfType<AccountStatus>().OrderBy(s => s.Venue, StringComparer.Ordinal).ThenBy(s => s.AccountId, StringComparer.Ordinal)]);
+    }
+}

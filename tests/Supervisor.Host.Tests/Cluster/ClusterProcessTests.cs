@@ -1,0 +1,94 @@
+using Supervisor.Tests.Postgres;
+
+namespace Supervisor.Host.Tests.Cluster;
+
+/// <summary>
+/// Three <c>supervisor run</c> processes as a cluster on loopback, configured as docker-compose.yml configures its nodes,
+/// with the simulator as its own process and a real PostgreSQL journal: a node killed or stopped loses no account and
+/// no event, and every account ends equal to the simulator's ground truth.
+/// </summary>
+public sealed class ClusterProcessTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private static readonly int[] All = [0, 1, 2];
+    private PostgresServer _postgres = null!;
+    private ClusterProcesses _cluster = null!;
+
+    public async Task InitializeAsync()
+    {
+        _postgres = await PostgresServer.StartAsync();
+        _cluster = await ClusterProcesses.StartAsync(_postgres, accounts: 12);
+        foreach (var node in All)
+        {
+            _cluster.StartNode(node);
+        }
+        var formed = await _cluster.WaitUntilAllLiveAsync(All, TimeSpan.FromSeconds(90), "three nodes form a cluster and run every account");
+        output.WriteLine($"cluster formed, {_cluster.Accounts.Count} accounts live after {formed.TotalSeconds:F1} s: "
+            + string.Join("; ", _cluster.LatestLines(All).Select(l => l!.Text)));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _cluster.DisposeAsync();
+        await _postgres.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task The_accounts_of_a_killed_node_run_again_on_the_survivors_and_end_equal_to_the_ground_truth()
+    {
+        var victim = 2;
+        var held = _cluster.LatestLines([victim])[0]!.Held;
+        _cluster.Kill(victim);
+        int[] survivors = [0, 1];
+
+        var moved = await _cluster.WaitUntilAllLiveAsync(survivors, TimeSpan.FromSeconds(60), "the killed node's accounts run on the survivors");
+        output.WriteLine($"SIGKILL of a node holding {held} accounts: all {_cluster.Accounts.Count} live on the 2 survivors {moved.TotalSeconds:F1} s later");
+        Assert.True(held > 0, "the killed node held no account, so nothing was tested");
+        Assert.Equal(137, await _cluster.Node(victim).WaitForExitAsync(TimeSpan.FromSeconds(10)));
+
+        await AssertEqualToTruthAsync(survivors);
+    }
+
+    [Fact]
+    public async Task A_stopped_node_hands_its_accounts_off_and_takes_a_share_again_when_it_returns()
+    {
+        var leaver = 2;
+        var held = _cluster.LatestLines([leaver])[0]!.Held;
+        await _cluster.TerminateAsync(leaver);
+        int[] stayers = [0, 1];
+
+        var handedOff = await _cluster.WaitUntilAllLiveAsync(stayers, TimeSpan.FromSeconds(30), "the stopped node's accounts run on the others");
+        await AssertStoppedCleanlyAsync(leaver);
+        output.WriteLine($"SIGTERM of a node holding {held} accounts: all live on the other 2 nodes {handedOff.TotalSeconds:F1} s later");
+        Assert.True(held > 0, "the stopped node held no account, so nothing was tested");
+
+        _cluster.StartNode(leaver);
+        var rebalanced = await _cluster.WaitForAsync(All, lines => lines.Sum(l => l.Held) == _cluster.Accounts.Count && lines.All(l => l.MembersUp == 3 && l.Held > 0 && l.Live == l.Held),
+            TimeSpan.FromSeconds(90), "the returning node takes a share of the accounts");
+        output.WriteLine($"restarted node holds accounts again {rebalanced.TotalSeconds:F1} s after its start: " + string.Join("; ", _cluster.LatestLines(All).Select(l => l!.Text)));
+
+        await AssertEqualToTruthAsync(All);
+    }
+
+    private async Task AssertStoppedCleanlyAsync(int node)
+    {
+        var exit = await _cluster.Node(node).WaitForExitAsync(TimeSpan.FromSeconds(60));
+        var printed = _cluster.Node(node).Output;
+        Assert.True(exit == 0 && printed.Contains("supervisor: stopped", StringComparison.Ordinal),
+            $"node {node} exited with {exit} after SIGTERM:\n{string.Join('\n', printed.Split('\n').TakeLast(30))}");
+    }
+
+    private async Task AssertEqualToTruthAsync(int[] running)
+    {
+        await _cluster.PauseTradingAsync(running);
+        foreach (var node in running)
+        {
+            await _cluster.TerminateAsync(node);
+        }
+        foreach (var node in running)
+        {
+            await AssertStoppedCleanlyAsync(node);
+        }
+        var differences = await _cluster.DifferencesFromTruthAsync();
+        Assert.True(differences.Count == 0, string.Join("\n", differences));
+    }
+}
