@@ -3,7 +3,6 @@ using Akka.Cluster.Hosting;
 using Akka.Cluster.Sharding;
 using Akka.Hosting;
 using Supervisor.Actors.Accounts;
-using Supervisor.Actors.Connection;
 
 namespace Supervisor.Actors.Cluster;
 
@@ -16,9 +15,10 @@ public static class AccountShards
     /// <summary>
     /// Registers the account shard region (as <see cref="AccountEntity"/> in the actor registry) and starts every
     /// registered account, and binds <see cref="AccountWireSerializer"/> for the messages the region sends between
-    /// nodes. Remember-entities keeps every started account running across failovers without waiting
-    /// for a message: remembered ids in the journal (eventsourced), coordinator state in distributed data, because
-    /// the durable (LMDB) ddata store does not load here (reference/akka-net.md §6.3). Needs clustering
+    /// nodes and the queries and answers that cross them (<see cref="AccountWireSerializer.BoundTypes"/>).
+    /// Remember-entities keeps every started account running across failovers without waiting for a message:
+    /// remembered ids in the journal (eventsourced), coordinator state in distributed data, because the durable (LMDB)
+    /// ddata store does not load here (reference/akka-net.md §6.3). Needs clustering
     /// (<c>WithClustering</c>), a journal shared by all nodes, and <see cref="Hosting.AkkaConfiguration.WithAccountSerializer"/>.
     /// </summary>
     /// <param name="builder">The Akka.Hosting builder.</param>
@@ -39,7 +39,7 @@ public static class AccountShards
             RememberEntitiesStore = RememberEntitiesStore.Eventsourced,
         };
         return builder
-            .WithCustomSerializer(AccountWireSerializer.Name, [typeof(AccountEnvelope), typeof(VenueEventsReceived)], system => new AccountWireSerializer(system))
+            .WithCustomSerializer(AccountWireSerializer.Name, AccountWireSerializer.BoundTypes, system => new AccountWireSerializer(system))
             .WithShardRegion<AccountEntity>(TypeName, entityId => AccountEntity.Props(entityId, registry, settings, stateFor),
                 new AccountMessageExtractor(maxShards), options)
             .WithActors((_, actors) =>
