@@ -5,7 +5,6 @@ using Akka.Cluster.Hosting.SBR;
 using Akka.Hosting;
 using Akka.Remote.Hosting;
 using Supervisor.Actors.Accounts;
-using Supervisor.Actors.Connection;
 using Supervisor.Actors.Market;
 
 namespace Supervisor.Actors.Cluster;
@@ -19,7 +18,8 @@ public static class AccountShards
     /// <summary>
     /// Registers the account shard region (as <see cref="AccountEntity"/> in the actor registry) and starts every
     /// registered account, registers this node's <see cref="NodeAccounts"/> (as itself), and binds
-    /// <see cref="AccountWireSerializer"/> for the messages the region sends between nodes. Remember-entities keeps
+    /// <see cref="AccountWireSerializer"/> for the messages the region sends between nodes and the queries and answers
+    /// that cross them (<see cref="AccountWireSerializer.BoundTypes"/>). Remember-entities keeps
     /// every started account running across failovers without waiting for a message: remembered ids in the journal
     /// (eventsourced), coordinator state in distributed data, because the durable (LMDB) ddata store does not load
     /// here (reference/akka-net.md §6.3). A shard handed off stops its accounts with <see cref="StopAccount"/>, after
@@ -39,7 +39,7 @@ public static class AccountShards
     {
         ArgumentNullException.ThrowIfNull(registry);
         var extractor = new AccountMessageExtractor(maxShards);
-        builder = builder.WithCustomSerializer(AccountWireSerializer.Name, [typeof(AccountEnvelope), typeof(VenueEventsReceived)], system => new AccountWireSerializer(system));
+        builder = builder.WithCustomSerializer(AccountWireSerializer.Name, AccountWireSerializer.BoundTypes, system => new AccountWireSerializer(system));
         builder = hostsAccounts
             ? builder.WithShardRegion<AccountEntity>(TypeName, entityId => AccountEntity.Props(entityId, registry, settings, stateFor), extractor, new ShardOptions
             {

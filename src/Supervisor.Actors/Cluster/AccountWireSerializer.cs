@@ -1,6 +1,8 @@
+using System.Runtime.Serialization;
 using Akka.Actor;
 using Akka.Serialization;
 using Supervisor.Actors.Connection;
+using Supervisor.Actors.State;
 
 namespace Supervisor.Actors.Cluster;
 
@@ -9,6 +11,11 @@ namespace Supervisor.Actors.Cluster;
 /// <see cref="VenueEventsReceived"/> it usually carries. Akka's Newtonsoft default does not round-trip them (a frame's
 /// events came back as lists of objects, so nothing was persisted), so each nested message and event is written with
 /// the serializer Akka binds to it (the venue events: the journal's <see cref="Serialization.AccountJsonSerializer"/>).
+/// Also the queries an account answers through a region on another node (<see cref="GetAccountState"/>,
+/// <see cref="Accounts.GetAccountStatus"/>, <see cref="GetJournalLag"/>) and their answers, in System.Text.Json under
+/// versioned manifests (<c>account-state.v1</c> …): Newtonsoft could not read <see cref="AccountState"/>'s immutable
+/// dictionaries back, so such a question timed out. Bytes that do not read (unknown manifest, truncated, garbage)
+/// throw <see cref="SerializationException"/>.
 /// </summary>
 public sealed class AccountWireSerializer(ExtendedActorSystem system) : SerializerWithStringManifest(system)
 {
@@ -24,17 +31,31 @@ public sealed class AccountWireSerializer(ExtendedActorSystem system) : Serializ
     /// <inheritdoc />
     public override int Identifier => Id;
 
+    /// <summary>Every type this serializer writes, for <c>akka.actor.serialization-bindings</c>.</summary>
+    public static IReadOnlyList<Type> BoundTypes { get; } = [typeof(AccountEnvelope), typeof(VenueEventsReceived), .. AccountWireJson.Types];
+
     /// <inheritdoc />
     public override string Manifest(object o) => o switch
     {
         AccountEnvelope => EnvelopeManifest,
         VenueEventsReceived => EventsManifest,
+        AccountState => AccountWireJson.StateManifest,
+        _ when AccountWireJson.Types.Contains(o.GetType()) => AccountWireJson.Manifests.ManifestOf(o),
         _ => throw new ArgumentException($"{o.GetType()} has no account wire format", nameof(o)),
     };
 
     /// <inheritdoc />
     public override byte[] ToBinary(object obj)
     {
+        ArgumentNullException.ThrowIfNull(obj);
+        if (obj is AccountState state)
+        {
+            return AccountWireJson.Manifests.Serialize(AccountStateWire.Of(state)).Bytes;
+        }
+        if (AccountWireJson.Types.Contains(obj.GetType()))
+        {
+            return AccountWireJson.Manifests.Serialize(obj).Bytes;
+        }
         using var stream = new MemoryStream();
         using (var writer = new BinaryWriter(stream))
         {
@@ -67,21 +88,62 @@ public sealed class AccountWireSerializer(ExtendedActorSystem system) : Serializ
     /// <inheritdoc />
     public override object FromBinary(byte[] bytes, string manifest)
     {
-        using var reader = new BinaryReader(new MemoryStream(bytes));
+        ArgumentNullException.ThrowIfNull(bytes);
+        try
+        {
+            return Read(bytes, manifest);
+        }
+        catch (Exception cause) when (cause is not (SerializationException or OutOfMemoryException))
+        {
+            // Truncated or corrupt bytes surface as whatever the reader tripped on (end of stream, a bad length, a
+            // malformed state); the remoting layer and the tests expect a serialization failure that says so.
+            throw new SerializationException($"Account wire payload [{manifest}] of {bytes.Length} bytes is not valid: {cause.Message}", cause);
+        }
+    }
+
+    private object Read(byte[] bytes, string manifest)
+    {
         switch (manifest)
         {
             case EnvelopeManifest:
-                return new AccountEnvelope(reader.ReadString(), ReadNested(reader));
+            {
+                using var reader = new BinaryReader(new MemoryStream(bytes));
+                var envelope = new AccountEnvelope(reader.ReadString(), ReadNested(reader));
+                EnsureEnd(reader, manifest);
+                return envelope;
+            }
             case EventsManifest:
+            {
+                using var reader = new BinaryReader(new MemoryStream(bytes));
                 DateTimeOffset? at = reader.ReadBoolean() ? new DateTimeOffset(reader.ReadInt64(), TimeSpan.Zero).ToOffset(new TimeSpan(reader.ReadInt64())) : null;
-                var events = new object[reader.ReadInt32()];
+                var events = new object[Length(reader, reader.ReadInt32())];
                 for (var i = 0; i < events.Length; i++)
                 {
                     events[i] = ReadNested(reader);
                 }
+                EnsureEnd(reader, manifest);
                 return new VenueEventsReceived(events) { ReceivedAt = at };
+            }
+            case AccountWireJson.StateManifest:
+                return ((AccountStateWire)AccountWireJson.Manifests.Deserialize(manifest, bytes)).ToState();
             default:
-                throw new System.Runtime.Serialization.SerializationException($"Unknown account wire manifest '{manifest}'");
+                // Unknown manifests get the registry's SerializationException.
+                return AccountWireJson.Manifests.Deserialize(manifest, bytes);
+        }
+    }
+
+    // A count or length read from the bytes, checked against what is left, so corrupt bytes cannot ask for a huge array.
+    private static int Length(BinaryReader reader, int length)
+    {
+        var left = reader.BaseStream.Length - reader.BaseStream.Position;
+        return length >= 0 && length <= left ? length : throw new SerializationException($"Length {length} does not fit the {left} bytes left");
+    }
+
+    private static void EnsureEnd(BinaryReader reader, string manifest)
+    {
+        if (reader.BaseStream.Position != reader.BaseStream.Length)
+        {
+            throw new SerializationException($"Account wire payload [{manifest}] has {reader.BaseStream.Length - reader.BaseStream.Position} bytes after its end");
         }
     }
 
@@ -99,7 +161,7 @@ public sealed class AccountWireSerializer(ExtendedActorSystem system) : Serializ
     {
         var serializerId = reader.ReadInt32();
         var manifest = reader.ReadString();
-        var payload = reader.ReadBytes(reader.ReadInt32());
+        var payload = reader.ReadBytes(Length(reader, reader.ReadInt32()));
         return system.Serialization.Deserialize(payload, serializerId, manifest);
     }
 }
