@@ -53,7 +53,7 @@ internal sealed partial class ClusterProcesses : IAsyncDisposable
         cluster._simulator = CliProcess.Start("dotnet", [Path.Combine(AppContext.BaseDirectory, "Supervisor.Simulator.dll"),
             accounts.ToString(CultureInfo.InvariantCulture), cluster._simulatorUri.ToString().TrimEnd('/')], cluster._directory.FullName);
         await cluster._simulator.WaitForLineAsync(l => l.StartsWith("simulator:", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
-        File.Copy(Path.Combine(AppContext.BaseDirectory, "hocon", "cluster.conf"), Path.Combine(cluster._directory.FullName, "cluster.conf"));
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "deployment", "cluster.conf"), Path.Combine(cluster._directory.FullName, "cluster.conf"));
         // The registry every node shares, and summary lines every second (the default 10 s is too coarse to time a move).
         var entries = cluster.Accounts.Select(a => $"{{ id = {a.Id}, venue = {a.Venue}, api-key = \"{a.ApiKey}\", secret = {{ env = SIM_SECRET_{a.Id} }} }}");
         await File.WriteAllTextAsync(Path.Combine(cluster._directory.FullName, "accounts.conf"),
