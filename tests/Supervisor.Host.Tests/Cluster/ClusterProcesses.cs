@@ -50,14 +50,11 @@ internal sealed partial class ClusterProcesses : IAsyncDisposable
         var cluster = new ClusterProcesses(await postgres.CreateDatabaseAsync(), SimulatorOptions.GenerateAccounts(accounts));
         var port = FreePort();
         cluster._simulatorUri = new Uri($"http://127.0.0.1:{port}/");
+        // As in docker-compose.yml: the simulator writes the registry of its test accounts beside cluster.conf.
         cluster._simulator = CliProcess.Start("dotnet", [Path.Combine(AppContext.BaseDirectory, "Supervisor.Simulator.dll"),
-            accounts.ToString(CultureInfo.InvariantCulture), cluster._simulatorUri.ToString().TrimEnd('/')], cluster._directory.FullName);
-        await cluster._simulator.WaitForLineAsync(l => l.StartsWith("simulator:", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
+            accounts.ToString(CultureInfo.InvariantCulture), cluster._simulatorUri.ToString().TrimEnd('/'), "--registry-file", "accounts.conf"], cluster._directory.FullName);
+        await cluster._simulator.WaitForLineAsync(l => l.StartsWith("simulator: registry of", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
         File.Copy(Path.Combine(AppContext.BaseDirectory, "deployment", "cluster.conf"), Path.Combine(cluster._directory.FullName, "cluster.conf"));
-        // The registry every node shares, and summary lines every second (the default 10 s is too coarse to time a move).
-        var entries = cluster.Accounts.Select(a => $"{{ id = {a.Id}, venue = {a.Venue}, api-key = \"{a.ApiKey}\", secret = {{ env = SIM_SECRET_{a.Id} }} }}");
-        await File.WriteAllTextAsync(Path.Combine(cluster._directory.FullName, "accounts.conf"),
-            $"supervisor.run.status-interval = 1s\nsupervisor.registry = [\n  {string.Join("\n  ", entries)}\n]\n");
         return cluster;
     }
 
@@ -76,11 +73,9 @@ internal sealed partial class ClusterProcesses : IAsyncDisposable
             ["SUPERVISOR_COINW_REST_URL"] = _simulatorUri.ToString(),
             ["SUPERVISOR_COINLOCALLY_URL"] = ws + "/position_order/ws",
             ["SUPERVISOR_COINLOCALLY_REST_URL"] = _simulatorUri.ToString(),
+            // Summary lines every second (the default 10 s is too coarse to time a move).
+            ["SUPERVISOR_STATUS_INTERVAL"] = "1s",
         };
-        foreach (var account in Accounts)
-        {
-            environment["SIM_SECRET_" + account.Id] = account.Secret;
-        }
         if (_nodes[index] is { } old)
         {
             _stopped.Add(old);
