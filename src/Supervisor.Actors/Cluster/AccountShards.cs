@@ -66,20 +66,22 @@ public static class AccountShards
     /// <summary>
     /// This node as a cluster member hosting its share of <paramref name="registry"/>: remoting and clustering from
     /// <paramref name="cluster"/>, keep-majority split-brain resolver (three nodes or more, reference/akka-net.md §6.2),
-    /// then <see cref="WithAccountShards"/>.
+    /// the <see cref="JoinCheck"/> other nodes ask before they join, then <see cref="WithAccountShards"/>. The node does
+    /// not join by itself: <see cref="ClusterAdmission.JoinAsync"/> joins it once the seeds agree with <paramref name="self"/>.
     /// </summary>
-    public static AkkaConfigurationBuilder WithAccountCluster(this AkkaConfigurationBuilder builder, ClusterSettings cluster, AccountRegistry registry,
-        AccountSettings settings, Func<AccountDefinition, Props?>? stateFor, IEnumerable<IMarketDataProtocol>? markets = null)
+    public static AkkaConfigurationBuilder WithAccountCluster(this AkkaConfigurationBuilder builder, ClusterSettings cluster, JoinInfo self,
+        AccountRegistry registry, AccountSettings settings, Func<AccountDefinition, Props?>? stateFor, IEnumerable<IMarketDataProtocol>? markets = null)
     {
         ArgumentNullException.ThrowIfNull(cluster);
+        ArgumentNullException.ThrowIfNull(self);
         return builder
             .WithRemoting(new RemoteOptions { HostName = cluster.Hostname, Port = cluster.Port, PublicHostName = cluster.PublicHostname })
             .WithClustering(new ClusterOptions
             {
-                SeedNodes = [.. cluster.SeedNodes],
                 Roles = [.. cluster.Roles],
                 SplitBrainResolver = new KeepMajorityOption(),
             })
+            .WithActors((system, _) => system.ActorOf(JoinCheck.Props(self.JournalIdentity, self.Journal, self.Shards), JoinCheck.ActorName))
             .WithAccountShards(registry, settings, stateFor, markets, cluster.Shards, cluster.HostsAccounts);
     }
 }

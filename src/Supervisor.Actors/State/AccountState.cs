@@ -96,7 +96,10 @@ public sealed record AccountState(
             TriggerOrderChanged t when t.IsTerminal && TriggerOrders.ContainsKey(t.OrderId) => this with { TriggerOrders = TriggerOrders.Remove(t.OrderId) },
             TriggerOrderChanged t when !t.IsTerminal && (TriggerOrders.TryGetValue(t.OrderId, out var old) ? t.Over(old) : t) is var trigger && trigger != old =>
                 this with { TriggerOrders = TriggerOrders.SetItem(t.OrderId, trigger) },
-            AdlRankChanged r when Journaled(r) is var kept && !(AdlRanks.TryGetValue(r.PositionId, out var old) && old.WithoutMarket() == kept) =>
+            // An ADL item is about a held position: one for a position already closed (an ADL frame older than the
+            // snapshot that closed it, applied after it) would otherwise stay for good, as no later frame names it.
+            AdlRankChanged r when Positions.ContainsKey(r.PositionId) && Journaled(r) is var kept
+                && !(AdlRanks.TryGetValue(r.PositionId, out var old) && old.WithoutMarket() == kept) =>
                 this with { AdlRanks = AdlRanks.SetItem(r.PositionId, AdlRanks.TryGetValue(r.PositionId, out var held) ? kept.WithMarketOf(held) : kept) },
             MarginSettingsChanged s when s != MarginSettings => this with { MarginSettings = s },
             FillReceived f when !RecentFillIds.Contains(f.FillId) => this with

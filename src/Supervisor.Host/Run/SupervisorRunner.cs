@@ -74,13 +74,26 @@ internal sealed class SupervisorRunner(string configFile, TimeSpan? duration, Te
         }
 
         var cluster = settings.Cluster;
+        JoinInfo? joining = null;
+        if (cluster.Enabled)
+        {
+            try
+            {
+                joining = new JoinInfo(await JournalIdentity.ReadAsync(journal, cancellationToken), journal.Describe(), cluster.Shards, []);
+            }
+            catch (DbException e)
+            {
+                error.WriteLine($"cannot open the {journal.Engine} journal (supervisor.persistence): {e.Message}");
+                return JournalError;
+            }
+        }
         Props StateFor(AccountDefinition d) =>
             AccountStateActor.Props(d.Id, d.Venue, settings.SnapshotEvery, d.Snapshots, settings.ReconcileRetry, settings.ReconcileMaxBufferedFrames);
         using var host = SupervisorHost.Build(ClusterSettings.SystemName, journal, logLevel, (akka, _) =>
         {
             if (cluster.Enabled)
             {
-                akka.WithAccountCluster(cluster, new AccountRegistry(settings.AccountDefinitions), settings.Accounts, StateFor, settings.MarketData);
+                akka.WithAccountCluster(cluster, joining!, new AccountRegistry(settings.AccountDefinitions), settings.Accounts, StateFor, settings.MarketData);
             }
             else
             {
@@ -88,8 +101,23 @@ internal sealed class SupervisorRunner(string configFile, TimeSpan? duration, Te
             }
             akka.WithOperatorSettings(settings.Config);
         });
-        await host.StartAsync(cancellationToken);
+        try
+        {
+            await host.StartAsync(cancellationToken);
+        }
+        catch (Exception e) when (cluster.Enabled && BindFailure(e) is { } bind)
+        {
+            error.WriteLine($"{configFile}: supervisor.cluster.hostname and port: cannot listen on {cluster.Hostname}:{cluster.Port} ({bind.Message}); "
+                + "another node or program holds the port. Not started.");
+            return ConfigurationError;
+        }
         var system = host.Services.GetRequiredService<ActorSystem>();
+        if (joining is not null && await ClusterAdmission.JoinAsync(system, cluster, joining, cancellationToken) is { } refused)
+        {
+            error.WriteLine($"{configFile}: {refused}");
+            await host.StopAsync(CancellationToken.None);
+            return ConfigurationError;
+        }
         var root = cluster.Enabled
             ? await host.Services.GetRequiredService<IRequiredActor<NodeAccounts>>().GetAsync(cancellationToken)
             : await host.Services.GetRequiredService<IRequiredActor<RootSupervisor>>().GetAsync(cancellationToken);
@@ -166,6 +194,14 @@ internal sealed class SupervisorRunner(string configFile, TimeSpan? duration, Te
             output.WriteLine(node is null ? line : $"{node.Describe(statuses.Count)}: {line}");
         }
     }
+
+    private static System.Net.Sockets.SocketException? BindFailure(Exception e) => e switch
+    {
+        System.Net.Sockets.SocketException socket => socket,
+        AggregateException aggregate => aggregate.InnerExceptions.Select(BindFailure).FirstOrDefault(found => found is not null),
+        { InnerException: { } inner } => BindFailure(inner),
+        _ => null,
+    };
 
     private static LogLevel LogLevelOf(HoconConfig config)
     {

@@ -94,6 +94,20 @@ public sealed class AccountStateTests
     }
 
     [Fact]
+    public void An_adl_item_for_a_position_that_is_not_held_is_no_change_so_a_stale_frame_cannot_bring_back_a_closed_one()
+    {
+        var position = new PositionChanged("chainup", "501", "E-BTC-USDT", TradeSide.Long, 25m, 64000.5m, 10m, 160m);
+        var adl = new AdlRankChanged("chainup", "501", "", 3) { LiquidationPrice = 57800.2m };
+        var held = AccountState.Empty("a", "coinlocally").Apply(position).Apply(adl);
+        // The reconciliation's snapshot closes the position; an ADL frame from before it is applied afterwards.
+        var closed = held.Apply(new PositionClosed("chainup", "501", "E-BTC-USDT"));
+
+        Assert.Empty(closed.AdlRanks);
+        Assert.False(closed.TryApply(adl with { Rank = 2 }, out _));
+        Assert.False(AccountState.Empty("a", "coinlocally").TryApply(adl, out _));
+    }
+
+    [Fact]
     public void Margin_settings_change_once()
     {
         var settings = new MarginSettingsChanged("coinw", MarginMode.Cross, PositionLayout.Split);

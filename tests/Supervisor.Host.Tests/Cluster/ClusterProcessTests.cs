@@ -70,6 +70,34 @@ public sealed class ClusterProcessTests(ITestOutputHelper output) : IAsyncLifeti
         await AssertEqualToTruthAsync(All);
     }
 
+    [Fact]
+    public async Task A_node_whose_configuration_disagrees_with_the_cluster_fails_at_start_naming_the_setting_and_harms_no_account()
+    {
+        var before = _cluster.LatestLines(All).Sum(l => l!.Events);
+        var otherJournal = await _postgres.CreateDatabaseAsync();
+        await using (var wrongJournal = _cluster.StartExtraNode(ClusterProcesses.FreePort(), new Dictionary<string, string> { ["SUPERVISOR_JOURNAL"] = otherJournal }))
+        {
+            Assert.Equal(2, await wrongJournal.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+            Assert.Contains("supervisor.persistence: this node's journal", wrongJournal.Output);
+            Assert.Contains("is not the cluster's", wrongJournal.Output);
+        }
+        await using (var portInUse = _cluster.StartExtraNode(_cluster.Port(1), new Dictionary<string, string>()))
+        {
+            Assert.Equal(2, await portInUse.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+            Assert.Contains($"supervisor.cluster.hostname and port: cannot listen on 127.0.0.1:{_cluster.Port(1)}", portInUse.Output);
+        }
+        await using (var badSeed = _cluster.StartExtraNode(ClusterProcesses.FreePort(), new Dictionary<string, string> { ["SUPERVISOR_CLUSTER_SEED_NODES"] = "node1:4053" }))
+        {
+            Assert.Equal(2, await badSeed.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+            Assert.Contains("'supervisor.cluster.seed-nodes' 'node1:4053' is not a member address", badSeed.Output);
+        }
+
+        // The cluster never saw them: three members, every account live, still trading.
+        await _cluster.WaitForAsync(All, lines => lines.Sum(l => l.Held) == _cluster.Accounts.Count && lines.All(l => l.MembersUp == 3 && l.Live == l.Held)
+            && lines.Sum(l => l.Events) > before, TimeSpan.FromSeconds(30), "the cluster runs on unchanged");
+        await AssertEqualToTruthAsync(All);
+    }
+
     private int BusiestNode()
     {
         var lines = _cluster.LatestLines(All);

@@ -61,13 +61,37 @@ internal sealed partial class ClusterProcesses : IAsyncDisposable
     /// <summary>Starts node <paramref name="index"/> (again).</summary>
     public void StartNode(int index)
     {
+        if (_nodes[index] is { } old)
+        {
+            _stopped.Add(old);
+        }
+        _nodes[index] = StartProcess(EnvironmentFor(_ports[index]));
+    }
+
+    /// <summary>Starts one more node on <paramref name="port"/>, its environment changed by <paramref name="changes"/>; the caller disposes it.</summary>
+    public CliProcess StartExtraNode(int port, IReadOnlyDictionary<string, string> changes)
+    {
+        var environment = EnvironmentFor(port);
+        foreach (var (name, value) in changes)
+        {
+            environment[name] = value;
+        }
+        return StartProcess(environment);
+    }
+
+    private CliProcess StartProcess(Dictionary<string, string> environment) =>
+        CliProcess.Start("dotnet", [Path.Combine(AppContext.BaseDirectory, "supervisor.dll"), "run", "--config", "cluster.conf"], _directory.FullName, environment: environment);
+
+    // What docker-compose.yml gives a node, with loopback addresses instead of service names.
+    private Dictionary<string, string> EnvironmentFor(int port)
+    {
         var ws = _simulatorUri.ToString().Replace("http://", "ws://", StringComparison.Ordinal).TrimEnd('/');
         var environment = new Dictionary<string, string>
         {
             ["SUPERVISOR_JOURNAL"] = Journal,
             ["SUPERVISOR_CLUSTER_HOSTNAME"] = "127.0.0.1",
             ["SUPERVISOR_CLUSTER_PUBLIC_HOSTNAME"] = "127.0.0.1",
-            ["SUPERVISOR_CLUSTER_PORT"] = _ports[index].ToString(CultureInfo.InvariantCulture),
+            ["SUPERVISOR_CLUSTER_PORT"] = port.ToString(CultureInfo.InvariantCulture),
             ["SUPERVISOR_CLUSTER_SEED_NODES"] = $"akka.tcp://supervisor@127.0.0.1:{_ports[0]},akka.tcp://supervisor@127.0.0.1:{_ports[1]}",
             ["SUPERVISOR_COINW_URL"] = ws + "/perpum",
             ["SUPERVISOR_COINW_REST_URL"] = _simulatorUri.ToString(),
@@ -76,12 +100,7 @@ internal sealed partial class ClusterProcesses : IAsyncDisposable
             // Summary lines every second (the default 10 s is too coarse to time a move).
             ["SUPERVISOR_STATUS_INTERVAL"] = "1s",
         };
-        if (_nodes[index] is { } old)
-        {
-            _stopped.Add(old);
-        }
-        _nodes[index] = CliProcess.Start("dotnet", [Path.Combine(AppContext.BaseDirectory, "supervisor.dll"), "run", "--config", "cluster.conf"],
-            _directory.FullName, environment: environment);
+        return environment;
     }
 
     public CliProcess Node(int index) => _nodes[index] ?? throw new InvalidOperationException($"node {index} was never started");
@@ -176,7 +195,7 @@ internal sealed partial class ClusterProcesses : IAsyncDisposable
 
     private static string Tail(string output) => string.Join('\n', output.Split('\n').TakeLast(15));
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

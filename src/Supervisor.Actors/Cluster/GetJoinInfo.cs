@@ -1,0 +1,4 @@
+namespace Supervisor.Actors.Cluster;
+
+/// <summary>Asks a member's <see cref="JoinCheck"/> for its <see cref="JoinInfo"/>.</summary>
+public sealed record GetJoinInfo;
