@@ -10,7 +10,8 @@ namespace Supervisor.Host.Run;
 /// without a restart — new accounts start, removed ones stop (their journals stay), and accounts whose endpoint,
 /// broker or credentials changed are replaced (stopped, then started with the new definition; state recovers from
 /// the journal and reconciles). A file with problems changes nothing: they are printed and the running accounts go on.
-/// Only the registry is reloaded; other settings take effect at the next start.
+/// Only the registry is reloaded; other settings take effect at the next start. The file the registry comes from is
+/// followed too when it is another one (cluster.conf includes accounts.conf).
 /// </summary>
 internal sealed class RegistryReloader
 {
@@ -20,12 +21,14 @@ internal sealed class RegistryReloader
     private readonly TextWriter _output;
     private readonly TextWriter _error;
     private readonly Dictionary<string, AccountDefinition> _running;
-    private (DateTime Written, long Length) _applied;
-    private (DateTime Written, long Length) _seen;
+    private string? _registryFile;
+    private string _applied;
+    private string _seen;
 
-    public RegistryReloader(string configFile, CredentialSource credentials, IEnumerable<AccountDefinition> running, TextWriter output, TextWriter error)
+    public RegistryReloader(string configFile, HoconConfig config, CredentialSource credentials, IEnumerable<AccountDefinition> running, TextWriter output, TextWriter error)
     {
         _configFile = configFile;
+        _registryFile = RegistryFileOf(config);
         _credentials = credentials;
         _output = output;
         _error = error;
@@ -80,6 +83,8 @@ internal sealed class RegistryReloader
             Refused([e.Message]);
             return;
         }
+        _registryFile = RegistryFileOf(next.Config);
+        _applied = _seen = Stamp();
         var wanted = next.AccountDefinitions.ToDictionary(d => d.ActorName, StringComparer.Ordinal);
         var changes = new List<string>();
         foreach (var name in _running.Keys.Except(wanted.Keys).ToList())
@@ -120,9 +125,13 @@ internal sealed class RegistryReloader
         }
     }
 
-    private (DateTime, long) Stamp()
+    // Written time and length of each followed file: a change to either shows.
+    private string Stamp() => string.Join(';', new[] { _configFile, _registryFile }.OfType<string>().Distinct().Select(path =>
     {
-        var file = new FileInfo(_configFile);
-        return file.Exists ? (file.LastWriteTimeUtc, file.Length) : (DateTime.MinValue, -1);
-    }
+        var file = new FileInfo(path);
+        return file.Exists ? $"{file.LastWriteTimeUtc.Ticks}:{file.Length}" : "none";
+    }));
+
+    private static string? RegistryFileOf(HoconConfig config) =>
+        config.GetValue("supervisor.registry")?.Origin.Source is { } source && File.Exists(source) ? Path.GetFullPath(source) : null;
 }

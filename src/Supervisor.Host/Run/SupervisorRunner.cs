@@ -128,7 +128,7 @@ internal sealed class SupervisorRunner(string configFile, TimeSpan? duration, Te
         using (var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
         {
             var watching = settings.ReloadInterval > TimeSpan.Zero
-                ? new RegistryReloader(configFile, credentials, settings.AccountDefinitions, output, error).WatchAsync(root, settings.ReloadInterval, stopping.Token)
+                ? new RegistryReloader(configFile, settings.Config, credentials, settings.AccountDefinitions, output, error).WatchAsync(root, settings.ReloadInterval, stopping.Token)
                 : Task.CompletedTask;
             await ReportUntilStoppedAsync(root, settings, cluster.Enabled ? new NodeSummary(system) : null, system.WhenTerminated, cancellationToken);
             await stopping.CancelAsync();

@@ -98,6 +98,34 @@ public sealed class ClusterProcessTests(ITestOutputHelper output) : IAsyncLifeti
         await AssertEqualToTruthAsync(All);
     }
 
+    [Fact]
+    public async Task A_registry_change_in_the_shared_file_takes_effect_once_cluster_wide()
+    {
+        var original = await File.ReadAllTextAsync(_cluster.RegistryFile);
+        var removed = _cluster.Accounts[^1];
+        var without = string.Join('\n', original.Split('\n').Where(line => !line.Contains($"id = \"{removed.Id}\",", StringComparison.Ordinal)));
+        Assert.NotEqual(original, without);
+
+        _cluster.ReplaceRegistry(without);
+        var gone = await _cluster.WaitForAsync(All, lines => lines.Sum(l => l.Held) == _cluster.Accounts.Count - 1 && lines.All(l => l.Live == l.Held),
+            TimeSpan.FromSeconds(60), $"{removed.Id} stops on whichever node held it");
+        foreach (var node in All)
+        {
+            await _cluster.Node(node).WaitForLineAsync(l => l.Contains($"reloaded: removed {removed.Venue}/{removed.Id}", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+        }
+        _cluster.ReplaceRegistry(original);
+        foreach (var node in All)
+        {
+            await _cluster.Node(node).WaitForLineAsync(l => l.Contains($"reloaded: added {removed.Venue}/{removed.Id}", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+        }
+        var printed = All.Select(_cluster.SummaryLines).ToArray();
+        var back = await _cluster.WaitForAsync(All, lines => All.All(n => _cluster.SummaryLines(n) > printed[n])
+            && lines.Sum(l => l.Held) == _cluster.Accounts.Count && lines.All(l => l.Live == l.Held), TimeSpan.FromSeconds(60), $"{removed.Id} runs again, once");
+        output.WriteLine($"registry change: {removed.Id} stopped {gone.TotalSeconds:F1} s after the file changed, ran again {back.TotalSeconds:F1} s after every node had reloaded the restored file");
+
+        await AssertEqualToTruthAsync(All);
+    }
+
     private int BusiestNode()
     {
         var lines = _cluster.LatestLines(All);
@@ -124,6 +152,12 @@ public sealed class ClusterProcessTests(ITestOutputHelper output) : IAsyncLifeti
             await AssertStoppedCleanlyAsync(node);
         }
         var differences = await _cluster.DifferencesFromTruthAsync();
-        Assert.True(differences.Count == 0, string.Join("\n", differences));
+        if (differences.Count > 0)
+        {
+            // What the nodes said about the accounts that differ, for whoever has to find out why.
+            var ids = differences.Select(d => d.Split(':')[0]).Distinct().ToList();
+            var said = All.SelectMany(n => _cluster.Node(n).Output.Split('\n').Where(l => ids.Any(id => l.Contains(id, StringComparison.Ordinal))).Select(l => $"node {n}: {l}"));
+            Assert.Fail(string.Join("\n", differences) + "\n" + string.Join("\n", said.TakeLast(40)));
+        }
     }
 }

@@ -103,6 +103,17 @@ internal sealed partial class ClusterProcesses : IAsyncDisposable
         return environment;
     }
 
+    /// <summary>The shared registry file, as the simulator wrote it (every node includes it).</summary>
+    public string RegistryFile => Path.Combine(_directory.FullName, "accounts.conf");
+
+    /// <summary>Replaces the registry file at once, as a deploy tool does (never half written).</summary>
+    public void ReplaceRegistry(string text)
+    {
+        var temporary = RegistryFile + ".new";
+        File.WriteAllText(temporary, text);
+        File.Move(temporary, RegistryFile, overwrite: true);
+    }
+
     public CliProcess Node(int index) => _nodes[index] ?? throw new InvalidOperationException($"node {index} was never started");
 
     public int Port(int index) => _ports[index];
@@ -152,7 +163,8 @@ internal sealed partial class ClusterProcesses : IAsyncDisposable
             TimeSpan.FromSeconds(30), "three summary lines after trading paused");
     }
 
-    private int SummaryLines(int node) => Node(node).Output.Split('\n').Count(l => NodeLine.Parse(l) is not null);
+    /// <summary>How many summary lines node <paramref name="node"/> has printed so far.</summary>
+    public int SummaryLines(int node) => Node(node).Output.Split('\n').Count(l => NodeLine.Parse(l) is not null);
 
     /// <summary>Every account's differences from the simulator's ground truth, its state replayed from the shared journal.</summary>
     public async Task<IReadOnlyList<string>> DifferencesFromTruthAsync()
