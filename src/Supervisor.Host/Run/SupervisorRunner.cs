@@ -18,9 +18,10 @@ namespace Supervisor.Host.Run;
 
 /// <summary>
 /// <c>supervisor run</c>: reads the configuration (every problem reported at once, exit 2), opens the journal
-/// (exit 3 if it cannot), starts one account tree per registry entry and prints a summary line every
-/// <c>supervisor.run.status-interval</c> until cancelled or <paramref name="duration"/> has passed, then stops the host
-/// (Akka's CoordinatedShutdown) and exits 0.
+/// (exit 3 if it cannot), starts one account tree per registry entry — or, with <c>supervisor.cluster.enabled</c>, joins
+/// the cluster and hosts its share of the accounts (a node the cluster disagrees with: exit 2) — and prints a summary
+/// line every <c>supervisor.run.status-interval</c> until cancelled or <paramref name="duration"/> has passed, then
+/// stops the host (Akka's CoordinatedShutdown) and exits 0. A cluster node downed by the split-brain resolver exits 4.
 /// </summary>
 internal sealed class SupervisorRunner(string configFile, TimeSpan? duration, TextWriter output, TextWriter error, CredentialSource credentials)
 {
