@@ -62,6 +62,7 @@ internal sealed class ClusterNode : IAsyncDisposable
                 .WithClustering(new ClusterOptions
                 {
                     SeedNodes = [$"akka.tcp://supervisor@127.0.0.1:{seedPort}"],
+                    Roles = [ClusterSettings.AccountsRole],
                     SplitBrainResolver = new KeepMajorityOption(),
                     // Shards are allocated only once all three regions can take them.
                     MinimumNumberOfMembers = 3,

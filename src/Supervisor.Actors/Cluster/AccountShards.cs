@@ -15,9 +15,12 @@ public static class AccountShards
     /// <summary>The shard region's type name; it is part of the sharding persistence ids, so it must not change.</summary>
     public const string TypeName = "account";
 
+    // How often the keeper makes sure every registered account runs (a no-op for those that do).
+    private static readonly TimeSpan KeeperInterval = TimeSpan.FromSeconds(30);
+
     /// <summary>
     /// Registers the account shard region (as <see cref="AccountEntity"/> in the actor registry) and starts every
-    /// registered account, registers this node's <see cref="NodeAccounts"/> (as itself), and binds
+    /// registered account through the <see cref="AccountKeeper"/> singleton, registers this node's <see cref="NodeAccounts"/> (as itself), and binds
     /// <see cref="AccountWireSerializer"/> for the messages the region sends between nodes and the queries and answers
     /// that cross them (<see cref="AccountWireSerializer.BoundTypes"/>). Remember-entities keeps
     /// every started account running across failovers without waiting for a message: remembered ids in the journal
@@ -50,17 +53,18 @@ public static class AccountShards
                 HandOffStopMessage = StopAccount.Instance,
             })
             : builder.WithShardRegionProxy<AccountEntity>(TypeName, ClusterSettings.AccountsRole, extractor);
-        return builder.WithActors((system, actors) =>
+        if (hostsAccounts)
         {
-            var region = actors.Get<AccountEntity>();
-            actors.Register<NodeAccounts>(system.ActorOf(NodeAccounts.Props(registry, region, settings, markets ?? []), "accounts"));
-            // Every node asks for every account: StartEntity is idempotent, and the region buffers it until the
-            // coordinator is known, so an account runs (once, somewhere) as soon as the cluster is up.
-            foreach (var account in registry.Accounts)
-            {
-                region.Tell(new ShardRegion.StartEntity(AccountEnvelope.EntityIdFor(account.Venue, account.Id)), ActorRefs.NoSender);
-            }
-        });
+            builder = builder.WithSingleton<AccountKeeper>("account-keeper",
+                (_, actors, _) => AccountKeeper.Props(registry, actors.Get<AccountEntity>(), KeeperInterval),
+                new ClusterSingletonOptions { Role = ClusterSettings.AccountsRole }, createProxyToo: true);
+        }
+        else
+        {
+            builder = builder.WithSingletonProxy<AccountKeeper>("account-keeper", new ClusterSingletonOptions { Role = ClusterSettings.AccountsRole });
+        }
+        return builder.WithActors((system, actors) =>
+            actors.Register<NodeAccounts>(system.ActorOf(NodeAccounts.Props(registry, actors.Get<AccountEntity>(), actors.Get<AccountKeeper>(), settings, markets ?? []), "accounts")));
     }
 
     /// <summary>

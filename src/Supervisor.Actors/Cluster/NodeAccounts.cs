@@ -9,8 +9,8 @@ namespace Supervisor.Actors.Cluster;
 /// <summary>
 /// <c>/user/accounts</c> on a cluster node: speaks the <see cref="RootSupervisor"/>'s protocol, so <c>run</c>'s
 /// status lines and registry reloads work unchanged, on top of the shard region. Registry changes go to this node's
-/// <see cref="AccountRegistry"/> and reach the account wherever it runs (<see cref="RefreshAccount"/>,
-/// <c>StartEntity</c>); statuses are those of the accounts this node holds. It also keeps this node's one
+/// <see cref="AccountRegistry"/> and reach the account wherever it runs (<see cref="RefreshAccount"/>; an added one
+/// through the <see cref="AccountKeeper"/>); statuses are those of the accounts this node holds. It also keeps this node's one
 /// market-data connection per venue, started when the first account of that venue reports its state here.
 /// </summary>
 public sealed class NodeAccounts : ReceiveActor
@@ -18,15 +18,17 @@ public sealed class NodeAccounts : ReceiveActor
     private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(5);
     private readonly AccountRegistry _registry;
     private readonly IActorRef _region;
+    private readonly IActorRef _keeper;
     private readonly AccountSettings _settings;
     private readonly List<IMarketDataProtocol> _idleMarkets;
     private readonly List<IActorRef> _markets = [];
 
     /// <summary>Serves <paramref name="registry"/> through <paramref name="region"/>; <paramref name="markets"/> are this node's own protocol instances.</summary>
-    public NodeAccounts(AccountRegistry registry, IActorRef region, AccountSettings settings, IEnumerable<IMarketDataProtocol> markets)
+    public NodeAccounts(AccountRegistry registry, IActorRef region, IActorRef keeper, AccountSettings settings, IEnumerable<IMarketDataProtocol> markets)
     {
         _registry = registry;
         _region = region;
+        _keeper = keeper;
         _settings = settings;
         _idleMarkets = [.. markets];
         Receive<AddAccount>(add =>
@@ -36,7 +38,7 @@ public sealed class NodeAccounts : ReceiveActor
                 Sender.Tell(new AccountRejected(add.Account.Venue, add.Account.Id, $"account {add.Account.Id} on {add.Account.Venue} is already supervised"), Self);
                 return;
             }
-            _region.Tell(new ShardRegion.StartEntity(EntityIdOf(add.Account)), Self);
+            _keeper.Tell(new KeepAccount(EntityIdOf(add.Account)), Self);
             Sender.Tell(new AccountAdded(add.Account.Venue, add.Account.Id), Self);
         });
         Receive<RemoveAccount>(remove =>
@@ -62,8 +64,8 @@ public sealed class NodeAccounts : ReceiveActor
     }
 
     /// <summary>Props for a node's accounts.</summary>
-    public static Props Props(AccountRegistry registry, IActorRef region, AccountSettings settings, IEnumerable<IMarketDataProtocol> markets) =>
-        Akka.Actor.Props.Create(() => new NodeAccounts(registry, region, settings, markets));
+    public static Props Props(AccountRegistry registry, IActorRef region, IActorRef keeper, AccountSettings settings, IEnumerable<IMarketDataProtocol> markets) =>
+        Akka.Actor.Props.Create(() => new NodeAccounts(registry, region, keeper, settings, markets));
 
     /// <inheritdoc />
     protected override void PreStart()
