@@ -36,23 +36,23 @@ public sealed class CoinWCodec(DecoderLimits? limits = null)
     public static byte[] Ping() => "{\"event\":\"ping\"}"u8.ToArray();
 
     /// <summary>Decodes one text frame.</summary>
+    /// <remarks>The events keep no reference to the frame, so only the general path needs a copy of it.</remarks>
     public DecodeResult Decode(ReadOnlySpan<byte> frame) =>
-        frame.Length > _limits.MaxFrameBytes
-            ? DecodeResult.Failed(DecodeErrorKind.TooLarge, $"frame of {frame.Length} bytes exceeds {_limits.MaxFrameBytes}", frame)
-            : Decode(frame.ToArray().AsMemory());
+        frame.Length > _limits.MaxFrameBytes ? TooLarge(frame)
+            : CoinWPushReader.TryRead(frame, _limits.MaxJsonDepth) ?? DecodeGeneral(frame.ToArray());
 
     /// <summary>Decodes one text frame the caller owns (no copy).</summary>
-    public DecodeResult Decode(byte[] frame) => Decode(frame.AsMemory());
+    public DecodeResult Decode(byte[] frame) =>
+        frame.Length > _limits.MaxFrameBytes ? TooLarge(frame)
+            : CoinWPushReader.TryRead(frame, _limits.MaxJsonDepth) ?? DecodeGeneral(frame);
 
     /// <summary>Decodes one text frame without copying it; the memory must not change until this returns.</summary>
-    public DecodeResult Decode(ReadOnlyMemory<byte> frame)
-    {
-        if (frame.Length > _limits.MaxFrameBytes)
-        {
-            return DecodeResult.Failed(DecodeErrorKind.TooLarge, $"frame of {frame.Length} bytes exceeds {_limits.MaxFrameBytes}", frame.Span);
-        }
-        return CoinWPushReader.TryRead(frame.Span, _limits.MaxJsonDepth) ?? DecodeGeneral(frame);
-    }
+    public DecodeResult Decode(ReadOnlyMemory<byte> frame) =>
+        frame.Length > _limits.MaxFrameBytes ? TooLarge(frame.Span)
+            : CoinWPushReader.TryRead(frame.Span, _limits.MaxJsonDepth) ?? DecodeGeneral(frame);
+
+    private DecodeResult TooLarge(ReadOnlySpan<byte> frame) =>
+        DecodeResult.Failed(DecodeErrorKind.TooLarge, $"frame of {frame.Length} bytes exceeds {_limits.MaxFrameBytes}", frame);
 
     /// <summary>Every frame through <see cref="JsonDocument"/>: control frames, rare channels, and anything the push reader declines.</summary>
     internal DecodeResult DecodeGeneral(ReadOnlyMemory<byte> frame)

@@ -43,8 +43,8 @@ internal static class CoinWPushReader
 
     public static DecodeResult? TryRead(ReadOnlySpan<byte> frame, int maxDepth)
     {
-        var small = t_slots ?? new JsonSlot[FieldCount * 4];
-        t_slots = null;
+        // Nothing called from here decodes another frame, so the thread's slots are free for this one.
+        var small = t_slots ??= new JsonSlot[FieldCount * 4];
         var scan = new Scan { Slots = small, Items = -1 };
         try
         {
@@ -65,7 +65,6 @@ internal static class CoinWPushReader
         }
         finally
         {
-            t_slots = small;
             if (!ReferenceEquals(scan.Slots, small))
             {
                 ArrayPool<JsonSlot>.Shared.Return(scan.Slots);
@@ -158,8 +157,16 @@ internal static class CoinWPushReader
                 return false;
             }
             var name = reader.ValueSpan;
-            scan.Key = name.SequenceEqual("type"u8) ? FrameKey.Type : name.SequenceEqual("data"u8) ? FrameKey.Data : FrameKey.Other;
-            return !name.SequenceEqual("event"u8) && !name.SequenceEqual("channel"u8) && !name.SequenceEqual("result"u8);
+            // Control frames (event, channel, result) go to the general path.
+            (scan.Key, var declined) = name.Length switch
+            {
+                4 => (name.SequenceEqual("type"u8) ? FrameKey.Type : name.SequenceEqual("data"u8) ? FrameKey.Data : FrameKey.Other, false),
+                5 => (FrameKey.Other, name.SequenceEqual("event"u8)),
+                6 => (FrameKey.Other, name.SequenceEqual("result"u8)),
+                7 => (FrameKey.Other, name.SequenceEqual("channel"u8)),
+                _ => (FrameKey.Other, false),
+            };
+            return !declined;
         }
         switch (scan.Key)
         {

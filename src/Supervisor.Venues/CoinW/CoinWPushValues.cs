@@ -41,23 +41,31 @@ internal static class CoinWPushValues
     /// <summary>An order-type code as <see cref="CoinWCodec.OrderTypeOf"/> maps it, without building a string for the known ones.</summary>
     public static bool TryOrderType(ReadOnlySpan<byte> frame, JsonSlot slot, out string? type)
     {
+        var bytes = slot.Bytes(frame);
         type = !slot.Present ? null
-            : slot.Is(frame, "plan"u8) ? OrderTypes.Limit
-            : slot.Is(frame, "execute"u8) ? OrderTypes.Market
-            : slot.Is(frame, "planTrigger"u8) ? OrderTypes.Trigger
-            : slot.Is(frame, "moveStopProfitLoss"u8) ? OrderTypes.TrailingStop
-            : slot.Text(frame);
+            : bytes.Length switch
+            {
+                4 when bytes.SequenceEqual("plan"u8) => OrderTypes.Limit,
+                7 when bytes.SequenceEqual("execute"u8) => OrderTypes.Market,
+                11 when bytes.SequenceEqual("planTrigger"u8) => OrderTypes.Trigger,
+                18 when bytes.SequenceEqual("moveStopProfitLoss"u8) => OrderTypes.TrailingStop,
+                _ => slot.Text(frame),
+            };
         return !slot.Present || type is not null;
     }
 
     /// <summary>Optional text (a number's text as written); false when present but escaped or not a scalar. The usual values cost no string.</summary>
     public static bool TryText(ReadOnlySpan<byte> frame, JsonSlot slot, out string? text)
     {
+        var bytes = slot.Bytes(frame);
         text = !slot.Present ? null
-            : slot.Is(frame, "api"u8) ? "api"
-            : slot.Is(frame, "manual"u8) ? "manual"
-            : slot.Is(frame, "web"u8) ? "web"
-            : slot.Text(frame);
+            : bytes.Length switch
+            {
+                3 when bytes.SequenceEqual("api"u8) => "api",
+                6 when bytes.SequenceEqual("manual"u8) => "manual",
+                3 when bytes.SequenceEqual("web"u8) => "web",
+                _ => slot.Text(frame),
+            };
         return !slot.Present || text is not null;
     }
 
@@ -69,17 +77,33 @@ internal static class CoinWPushValues
     public static string? InstrumentOf(ReadOnlySpan<byte> frame, JsonSlot slot) =>
         slot.Is(frame, "BTC"u8) ? "BTC" : slot.Is(frame, "ETH"u8) ? "ETH" : slot.Text(frame);
 
-    public static TradeSide? Side(ReadOnlySpan<byte> frame, JsonSlot slot) =>
-        slot.Is(frame, "long"u8) || slot.Is(frame, "LONG"u8) || slot.Is(frame, "buy"u8) ? TradeSide.Long
-        : slot.Is(frame, "short"u8) || slot.Is(frame, "SHORT"u8) || slot.Is(frame, "sell"u8) ? TradeSide.Short
-        : null;
+    // The length picks the candidates, so a value costs one or two comparisons.
+    public static TradeSide? Side(ReadOnlySpan<byte> frame, JsonSlot slot)
+    {
+        var bytes = slot.Bytes(frame);
+        return bytes.Length switch
+        {
+            4 when bytes.SequenceEqual("long"u8) || bytes.SequenceEqual("LONG"u8) => TradeSide.Long,
+            3 when bytes.SequenceEqual("buy"u8) => TradeSide.Long,
+            5 when bytes.SequenceEqual("short"u8) || bytes.SequenceEqual("SHORT"u8) => TradeSide.Short,
+            4 when bytes.SequenceEqual("sell"u8) => TradeSide.Short,
+            _ => null,
+        };
+    }
 
-    public static OrderStatus? StatusOf(ReadOnlySpan<byte> frame, JsonSlot slot) =>
-        slot.Is(frame, "unFinish"u8) ? OrderStatus.New
-        : slot.Is(frame, "part"u8) ? OrderStatus.PartiallyFilled
-        : slot.Is(frame, "finish"u8) || slot.Is(frame, "Finish"u8) ? OrderStatus.Filled
-        : slot.Is(frame, "cancel"u8) || slot.Is(frame, "Cancel"u8) || slot.Is(frame, "cancelAll"u8) ? OrderStatus.Cancelled
-        : null;
+    public static OrderStatus? StatusOf(ReadOnlySpan<byte> frame, JsonSlot slot)
+    {
+        var bytes = slot.Bytes(frame);
+        return bytes.Length switch
+        {
+            8 when bytes.SequenceEqual("unFinish"u8) => OrderStatus.New,
+            4 when bytes.SequenceEqual("part"u8) => OrderStatus.PartiallyFilled,
+            6 when bytes.SequenceEqual("finish"u8) || bytes.SequenceEqual("Finish"u8) => OrderStatus.Filled,
+            6 when bytes.SequenceEqual("cancel"u8) || bytes.SequenceEqual("Cancel"u8) => OrderStatus.Cancelled,
+            9 when bytes.SequenceEqual("cancelAll"u8) => OrderStatus.Cancelled,
+            _ => null,
+        };
+    }
 
     /// <summary>Whether a position record says the position is closed, as <see cref="CoinWCodec"/> reads <c>status</c>.</summary>
     public static bool IsClosed(ReadOnlySpan<byte> frame, JsonSlot status) =>

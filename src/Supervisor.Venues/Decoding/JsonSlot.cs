@@ -51,6 +51,9 @@ internal readonly record struct JsonSlot(int Start, int Length, bool IsString, b
     public bool Is(ReadOnlySpan<byte> frame, ReadOnlySpan<byte> text) =>
         Present && !Escaped && frame.Slice(Start, Length).SequenceEqual(text);
 
+    /// <summary>The value's bytes as written, or empty when absent, escaped or unreadable: equal to no non-empty literal.</summary>
+    public ReadOnlySpan<byte> Bytes(ReadOnlySpan<byte> frame) => Present && !Escaped ? frame.Slice(Start, Length) : default;
+
     public string? Text(ReadOnlySpan<byte> frame) =>
         !Present || Escaped ? null : Encoding.UTF8.GetString(frame.Slice(Start, Length));
 
@@ -63,8 +66,19 @@ internal readonly record struct JsonSlot(int Start, int Length, bool IsString, b
     /// </summary>
     public bool TryOptionalDecimal(ReadOnlySpan<byte> frame, out decimal? value)
     {
-        value = Present ? Decimal(frame) : null;
-        return !Present || value is not null;
+        // Written straight into the caller's variable: no decimal? passed back and copied again.
+        if (!Present)
+        {
+            value = null;
+            return true;
+        }
+        if (!Escaped && Number.TryParse(frame.Slice(Start, Length), out var parsed))
+        {
+            value = parsed;
+            return true;
+        }
+        value = null;
+        return false;
     }
 
     /// <summary>An optional epoch-milliseconds time, read as <see cref="TryOptionalDecimal"/>; out of range declines too.</summary>

@@ -1,16 +1,17 @@
 using System.Buffers.Text;
+using System.Runtime.CompilerServices;
 
 namespace Supervisor.Venues.Decoding;
 
 /// <summary>Decimals straight from UTF-8 bytes, with or without an exponent (<c>95400</c>, <c>0.001</c>, <c>9.54e4</c>, <c>0E-8</c>).</summary>
 internal static class Number
 {
-    public static bool TryParse(ReadOnlySpan<byte> text, out decimal value)
+    public static bool TryParse(ReadOnlySpan<byte> text, out decimal value) => TryParsePlain(text, out value) || TryParseGeneral(text, out value);
+
+    /// <summary>Exponents and long figures; kept out of line so that the callers of <see cref="TryParse"/> stay small.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool TryParseGeneral(ReadOnlySpan<byte> text, out decimal value)
     {
-        if (TryParsePlain(text, out value))
-        {
-            return true;
-        }
         // Utf8Parser's default format has no exponent and 'E' insists on a form with one: try the common one first.
         if (Utf8Parser.TryParse(text, out value, out var consumed) && consumed == text.Length)
         {
