@@ -90,6 +90,12 @@ public sealed class AccountEntity : ReceiveActor, IWithTimers
         {
             StartAccount(current);
         }
+        else if (_replacement is not null)
+        {
+            // The old child is stopping already: start what the registry holds now, even if that is the definition it
+            // ran (a change reverted before the stop completed), never the one an earlier refresh saw.
+            _replacement = current;
+        }
         else if (current.Fingerprint != _account?.Fingerprint)
         {
             // Its actor name is free only once the old one has stopped: the new definition starts on Terminated.

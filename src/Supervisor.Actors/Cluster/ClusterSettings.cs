@@ -1,3 +1,7 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
 using Akka.Actor;
 using Supervisor.Configuration;
 
@@ -11,7 +15,7 @@ namespace Supervisor.Actors.Cluster;
 /// <param name="SeedNodes">Addresses of members to join through, as <c>akka.tcp://supervisor@host:port</c>.</param>
 /// <param name="Roles">This node's roles; only <see cref="AccountsRole"/> is known.</param>
 /// <param name="Shards">The shard count of the account region.</param>
-public sealed record ClusterSettings(bool Enabled, string Hostname, int Port, string PublicHostname, IReadOnlyList<string> SeedNodes,
+public sealed partial record ClusterSettings(bool Enabled, string Hostname, int Port, string PublicHostname, IReadOnlyList<string> SeedNodes,
     IReadOnlyList<string> Roles, int Shards)
 {
     /// <summary>The role of members that host accounts.</summary>
@@ -39,7 +43,12 @@ public sealed record ClusterSettings(bool Enabled, string Hostname, int Port, st
         {
             throw Problem(config, "hostname", "must name an interface (0.0.0.0 for all)");
         }
-        var port = config.GetInt($"{Section}.port");
+        if (!IsHost(hostname))
+        {
+            throw Problem(config, "hostname", $"{Quote(hostname)} is not a host name or IP address");
+        }
+        // Read as long: GetInt throws a bare OverflowException (no path, no position) beyond an int.
+        var port = config.GetLong($"{Section}.port");
         if (port is < 1 or > 65535)
         {
             throw Problem(config, "port", $"must be between 1 and 65535, was {port}");
@@ -48,6 +57,10 @@ public sealed record ClusterSettings(bool Enabled, string Hostname, int Port, st
         if (publicHostname.Length == 0)
         {
             publicHostname = hostname;
+        }
+        else if (!IsHost(publicHostname))
+        {
+            throw Problem(config, "public-hostname", $"{Quote(publicHostname)} is not a host name or IP address");
         }
         if (enabled && publicHostname is "0.0.0.0" or "::")
         {
@@ -63,15 +76,15 @@ public sealed record ClusterSettings(bool Enabled, string Hostname, int Port, st
         {
             if (role != AccountsRole)
             {
-                throw Problem(config, "roles", $"'{role}' is not a known role (known: {AccountsRole})");
+                throw Problem(config, "roles", $"{Quote(role)} is not a known role (known: {AccountsRole})");
             }
         }
-        var shards = config.GetInt($"{Section}.shards");
+        var shards = config.GetLong($"{Section}.shards");
         if (shards is < 1 or > 10_000)
         {
             throw Problem(config, "shards", $"must be between 1 and 10000, was {shards}");
         }
-        return new ClusterSettings(enabled, hostname, port, publicHostname, seeds, roles, shards);
+        return new ClusterSettings(enabled, hostname, (int)port, publicHostname, seeds, roles, (int)shards);
     }
 
     private static List<string> SeedNodesOf(HoconConfig config)
@@ -83,18 +96,58 @@ public sealed record ClusterSettings(bool Enabled, string Hostname, int Port, st
         var seeds = new List<string>();
         foreach (var item in items)
         {
-            if (!Address.TryParse(item, out var address) || address.Host is null || address.Port is null or < 1 or > 65535)
+            // Akka's parser takes what Uri takes: control characters in the host, a path, a query. The shape is checked first.
+            var shape = MemberAddress().Match(item);
+            if (!shape.Success || !IsHost(shape.Groups["host"].Value) || !Address.TryParse(item, out var address) || address.Host is null
+                || address.Port is null or < 1 or > 65535)
             {
-                throw Problem(config, "seed-nodes", $"'{item}' is not a member address (akka.tcp://{SystemName}@HOST:PORT)");
+                throw Problem(config, "seed-nodes", $"{Quote(item)} is not a member address (akka.tcp://{SystemName}@HOST:PORT)");
             }
             if (address.System != SystemName)
             {
-                throw Problem(config, "seed-nodes", $"'{item}' names the actor system '{address.System}'; every member's is '{SystemName}'");
+                throw Problem(config, "seed-nodes", $"{Quote(item)} names the actor system {Quote(address.System)}; every member's is '{SystemName}'");
             }
             seeds.Add(address.ToString());
         }
         return seeds;
     }
+
+    // A DNS name of ASCII labels, or an IPv4 or (bracketed or not) IPv6 literal.
+    private static bool IsHost(string host) =>
+        host.Length <= 253 && (HostName().IsMatch(host) || IPAddress.TryParse(host.StartsWith('[') && host.EndsWith(']') ? host[1..^1] : host, out _));
+
+    // The operator's text in a problem: quoted, control and invisible characters escaped, at most 100 characters, so a
+    // hostile value can neither forge console lines nor flood them.
+    private static string Quote(string text)
+    {
+        const int Shown = 100;
+        var quoted = new StringBuilder("'");
+        foreach (var c in text.Length > Shown ? text[..Shown] : text)
+        {
+            var category = char.GetUnicodeCategory(c);
+            if (char.IsControl(c) || category is UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator
+                or UnicodeCategory.Surrogate)
+            {
+                quoted.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}");
+            }
+            else
+            {
+                quoted.Append(c);
+            }
+        }
+        quoted.Append('\'');
+        if (text.Length > Shown)
+        {
+            quoted.Append(CultureInfo.InvariantCulture, $"… ({text.Length} characters)");
+        }
+        return quoted.ToString();
+    }
+
+    [GeneratedRegex(@"\A[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\z")]
+    private static partial Regex HostName();
+
+    [GeneratedRegex(@"\Aakka\.tcp://[A-Za-z0-9][A-Za-z0-9_-]*@(?<host>\[[0-9A-Fa-f:.]+\]|[^:/?#@\[\]]+):[0-9]{1,5}/?\z")]
+    private static partial Regex MemberAddress();
 
     private static HoconException Problem(HoconConfig config, string key, string message) =>
         config.GetValue($"{Section}.{key}") is { } value

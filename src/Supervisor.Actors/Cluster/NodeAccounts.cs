@@ -15,7 +15,9 @@ namespace Supervisor.Actors.Cluster;
 /// </summary>
 public sealed class NodeAccounts : ReceiveActor
 {
-    private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(5);
+    /// <summary>How long a status question waits for the region and for each account by default.</summary>
+    public static readonly TimeSpan DefaultAskTimeout = TimeSpan.FromSeconds(5);
+    private readonly TimeSpan _askTimeout;
     private readonly AccountRegistry _registry;
     private readonly IActorRef _region;
     private readonly IActorRef _keeper;
@@ -24,8 +26,16 @@ public sealed class NodeAccounts : ReceiveActor
     private readonly List<IActorRef> _markets = [];
 
     /// <summary>Serves <paramref name="registry"/> through <paramref name="region"/>; <paramref name="markets"/> are this node's own protocol instances.</summary>
-    public NodeAccounts(AccountRegistry registry, IActorRef region, IActorRef keeper, AccountSettings settings, IEnumerable<IMarketDataProtocol> markets)
+    /// <param name="registry">This node's registry.</param>
+    /// <param name="region">The account shard region (or its proxy).</param>
+    /// <param name="keeper">The <see cref="AccountKeeper"/> (its singleton proxy), which starts an added account.</param>
+    /// <param name="settings">How the market-data connections are kept alive.</param>
+    /// <param name="markets">This node's market-data protocols.</param>
+    /// <param name="askTimeout">How long a status question waits for the region and for each account (null: <see cref="DefaultAskTimeout"/>); an account that does not answer in time is left out.</param>
+    public NodeAccounts(AccountRegistry registry, IActorRef region, IActorRef keeper, AccountSettings settings, IEnumerable<IMarketDataProtocol> markets,
+        TimeSpan? askTimeout = null)
     {
+        _askTimeout = askTimeout ?? DefaultAskTimeout;
         _registry = registry;
         _region = region;
         _keeper = keeper;
@@ -57,15 +67,16 @@ public sealed class NodeAccounts : ReceiveActor
         Receive<GetAccountStatuses>(_ => StatusesHere().PipeTo(Sender, Self));
         Receive<GetMarketDataStatus>(query =>
         {
-            var asks = _markets.Select(m => m.Ask<MarketDataStatus>(query, AskTimeout)).ToList();
+            var asks = _markets.Select(m => m.Ask<MarketDataStatus>(query, _askTimeout)).ToList();
             Task.WhenAll(asks).PipeTo(Sender, Self, statuses => new MarketDataStatuses(statuses));
         });
         Receive<AccountStateChanged>(changed => StartMarketDataFor(changed));
     }
 
     /// <summary>Props for a node's accounts.</summary>
-    public static Props Props(AccountRegistry registry, IActorRef region, IActorRef keeper, AccountSettings settings, IEnumerable<IMarketDataProtocol> markets) =>
-        Akka.Actor.Props.Create(() => new NodeAccounts(registry, region, keeper, settings, markets));
+    public static Props Props(AccountRegistry registry, IActorRef region, IActorRef keeper, AccountSettings settings, IEnumerable<IMarketDataProtocol> markets,
+        TimeSpan? askTimeout = null) =>
+        Akka.Actor.Props.Create(() => new NodeAccounts(registry, region, keeper, settings, markets, askTimeout));
 
     /// <inheritdoc />
     protected override void PreStart()
@@ -102,9 +113,9 @@ public sealed class NodeAccounts : ReceiveActor
     // The accounts this node holds, as the shard region knows them; one that stops while being asked is left out.
     private async Task<AccountStatuses> StatusesHere()
     {
-        var state = await _region.Ask<CurrentShardRegionState>(GetShardRegionState.Instance, AskTimeout).ConfigureAwait(false);
+        var state = await _region.Ask<CurrentShardRegionState>(GetShardRegionState.Instance, _askTimeout).ConfigureAwait(false);
         var asks = state.Shards.SelectMany(shard => shard.EntityIds)
-            .Select(id => _region.Ask<AccountStatus>(new AccountEnvelope(id, new GetAccountStatus()), AskTimeout)
+            .Select(id => _region.Ask<AccountStatus>(new AccountEnvelope(id, new GetAccountStatus()), _askTimeout)
                 .ContinueWith(t => t.IsCompletedSuccessfully ? t.Result : null, TaskScheduler.Default));
         var statuses = await Task.WhenAll(asks).ConfigureAwait(false);
         return new AccountStatuses([.. statuses.OfType<AccountStatus>().OrderBy(s => s.Venue, StringComparer.Ordinal).ThenBy(s => s.AccountId, StringComparer.Ordinal)]);
