@@ -1,12 +1,15 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
 using Supervisor.Host.Demo;
 
 namespace Supervisor.Host.Commands;
 
-/// <summary><c>supervisor demo [--accounts N] [--duration T] [--faults] [--postgres CONNECTION]</c>: the one-command demo on the embedded default.</summary>
+/// <summary><c>supervisor demo [--accounts N] [--duration T] [--nodes N] [--faults] [--postgres CONNECTION]</c>: the one-command demo on the embedded default.</summary>
 internal static class DemoCommand
 {
     public const int DefaultAccounts = 10;
+    public const int DefaultNodes = 1;
     public static readonly TimeSpan DefaultDuration = TimeSpan.FromSeconds(20);
 
     public static Command Create()
@@ -20,12 +23,34 @@ internal static class DemoCommand
             }
         });
         var duration = CommandDurations.Option("how long to trade, e.g. 60s, 2m, 00:01:00", DefaultDuration);
-        var faults = new Option<bool>("--faults") { Description = "drop a tenth of the accounts' sockets every few seconds while trading goes on (reconciliation recovers what they miss)" };
+        var nodes = new Option<int>("--nodes")
+        {
+            Description = $"cluster nodes to run in this process, each its own actor system on a free 127.0.0.1 port, the accounts sharded over them (1 to {DemoRunner.MaxNodes}; 1: no cluster)",
+            DefaultValueFactory = _ => DefaultNodes,
+            CustomParser = ParseNodes,
+        };
+        var faults = new Option<bool>("--faults")
+        {
+            Description = "drop a tenth of the accounts' sockets every few seconds while trading goes on (reconciliation recovers what they miss); "
+                + $"with --nodes {DemoRunner.CrashMinNodes} or more, kill the node holding most accounts halfway through instead",
+        };
         var postgres = new Option<string?>("--postgres") { Description = "journal in this PostgreSQL database (connection string) instead of a new SQLite file under ./data" };
-        var command = new Command("demo", "Run the simulator and the supervisor together on the embedded SQLite journal, then compare every account with the ground truth.") { accounts, duration, faults, postgres };
+        var command = new Command("demo", "Run the simulator and the supervisor together on the embedded SQLite journal, then compare every account with the ground truth.") { accounts, duration, nodes, faults, postgres };
         command.SetAction(async (result, cancellationToken) =>
             await new DemoRunner(result.GetValue(accounts), result.GetValue(duration)!.Value, Console.Out,
-                interactive: !Console.IsOutputRedirected, faults: result.GetValue(faults), postgres: result.GetValue(postgres)).RunAsync(cancellationToken));
+                interactive: !Console.IsOutputRedirected, faults: result.GetValue(faults), postgres: result.GetValue(postgres), nodes: result.GetValue(nodes)).RunAsync(cancellationToken));
         return command;
+    }
+
+    // At parse time, so "--nodes x" says what is wrong in the same words as an out-of-range number.
+    private static int ParseNodes(ArgumentResult result)
+    {
+        var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : null;
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count is >= 1 and <= DemoRunner.MaxNodes)
+        {
+            return count;
+        }
+        result.AddError($"--nodes must be a whole number between 1 and {DemoRunner.MaxNodes}, was '{text}'.");
+        return DefaultNodes;
     }
 }
