@@ -50,15 +50,27 @@ internal sealed class DemoNodes(IReadOnlyList<DemoNode> all)
     }
 
     // A node killed while being asked never answers: its question ends with its actor system, not after the timeout.
+    // A node too busy to answer in time (its region's state) is asked again, twice at most: one late report must not
+    // end the demo.
     private static async Task<IReadOnlyList<AccountStatus>> AskAsync(DemoNode node, CancellationToken cancellationToken)
     {
-        var ask = node.Accounts.Ask<AccountStatuses>(new GetAccountStatuses(), AskTimeout, cancellationToken);
-        if (await Task.WhenAny(ask, node.System.WhenTerminated) != ask && node.Crashed)
+        for (var attempt = 1; ; attempt++)
         {
-            _ = ask.ContinueWith(t => t.Exception, TaskScheduler.Default);
-            return [];
+            var ask = node.Accounts.Ask<AccountStatuses>(new GetAccountStatuses(), AskTimeout, cancellationToken);
+            if (await Task.WhenAny(ask, node.System.WhenTerminated) != ask && node.Crashed)
+            {
+                _ = ask.ContinueWith(t => t.Exception, TaskScheduler.Default);
+                return [];
+            }
+            try
+            {
+                return (await ask).Accounts;
+            }
+            catch (AskTimeoutException) when (attempt < 3)
+            {
+                // Asked again.
+            }
         }
-        return (await ask).Accounts;
     }
 
     /// <summary>Every running node's statuses in one list, ordered by venue and account as the root orders them.</summary>
