@@ -17,13 +17,22 @@ public sealed class ClusterProcessTests(ITestOutputHelper output) : IAsyncLifeti
     {
         _postgres = await PostgresServer.StartAsync();
         _cluster = await ClusterProcesses.StartAsync(_postgres, accounts: 12);
-        foreach (var node in All)
+        try
         {
-            _cluster.StartNode(node);
+            foreach (var node in All)
+            {
+                _cluster.StartNode(node);
+            }
+            var formed = await _cluster.WaitUntilAllLiveAsync(All, TimeSpan.FromSeconds(90), "three nodes form a cluster and run every account");
+            output.WriteLine($"cluster formed, {_cluster.Accounts.Count} accounts live after {formed.TotalSeconds:F1} s: "
+                + string.Join("; ", _cluster.LatestLines(All).Select(l => l!.Text)));
         }
-        var formed = await _cluster.WaitUntilAllLiveAsync(All, TimeSpan.FromSeconds(90), "three nodes form a cluster and run every account");
-        output.WriteLine($"cluster formed, {_cluster.Accounts.Count} accounts live after {formed.TotalSeconds:F1} s: "
-            + string.Join("; ", _cluster.LatestLines(All).Select(l => l!.Text)));
+        catch
+        {
+            // xunit does not dispose a fixture whose start failed: without this the node processes outlive the test.
+            await DisposeAsync();
+            throw;
+        }
     }
 
     public async Task DisposeAsync()
