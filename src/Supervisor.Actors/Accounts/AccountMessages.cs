@@ -45,7 +45,12 @@ public sealed record AccountRemoved(string Venue, string AccountId, bool Existed
 public sealed record GetAccountStatuses;
 
 /// <summary>Every account's status.</summary>
-public sealed record AccountStatuses(IReadOnlyList<AccountStatus> Accounts);
+public sealed record AccountStatuses(IReadOnlyList<AccountStatus> Accounts)
+{
+    /// <summary>The statuses that came (null: an account that did not answer), ordered by venue, then account.</summary>
+    public static AccountStatuses Ordered(IEnumerable<AccountStatus?> statuses) =>
+        new([.. statuses.OfType<AccountStatus>().OrderBy(s => s.Venue, StringComparer.Ordinal).ThenBy(s => s.AccountId, StringComparer.Ordinal)]);
+}
 
-/// <summary>Delivers <paramref name="Message"/> to one account (replies come from it); unknown accounts get a <see cref="Kernel.Actor.Status.Failure"/>.</summary>
+/// <summary>Delivers <paramref name="Message"/> to one account (replies come from it); unknown accounts get a <see cref="Akka.Actor.Status.Failure"/>.</summary>
 public sealed record ForAccount(string Venue, string AccountId, object Message);

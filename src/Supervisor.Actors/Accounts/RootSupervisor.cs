@@ -79,7 +79,7 @@ public sealed class RootSupervisor : ReceiveActor
             var asks = _accounts.Values.Select(a => a.Ask<AccountStatus>(new GetAccountStatus(), TimeSpan.FromSeconds(5))
                 .ContinueWith(t => t.IsCompletedSuccessfully ? t.Result : null, TaskScheduler.Default)).ToList();
             Task.WhenAll(asks).PipeTo(Sender, Self, statuses =>
-                new AccountStatuses([.. statuses.OfType<AccountStatus>().OrderBy(s => s.Venue, StringComparer.Ordinal).ThenBy(s => s.AccountId, StringComparer.Ordinal)]));
+                AccountStatuses.Ordered(statuses));
         });
         Receive<GetMarketDataStatus>(query =>
         {

@@ -118,6 +118,6 @@ public sealed class NodeAccounts : ReceiveActor
             .Select(id => _region.Ask<AccountStatus>(new AccountEnvelope(id, new GetAccountStatus()), _askTimeout)
                 .ContinueWith(t => t.IsCompletedSuccessfully ? t.Result : null, TaskScheduler.Default));
         var statuses = await Task.WhenAll(asks).ConfigureAwait(false);
-        return new AccountStatuses([.. statuses.OfType<AccountStatus>().OrderBy(s => s.Venue, StringComparer.Ordinal).ThenBy(s => s.AccountId, StringComparer.Ordinal)]);
+        return AccountStatuses.Ordered(statuses);
     }
 }

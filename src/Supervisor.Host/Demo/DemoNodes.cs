@@ -79,6 +79,6 @@ internal sealed class DemoNodes(IReadOnlyList<DemoNode> all)
         var perNode = await PerNodeAsync(cancellationToken);
         return perNode.Count == 1
             ? perNode[0].Statuses
-            : [.. perNode.SelectMany(p => p.Statuses).OrderBy(s => s.Venue, StringComparer.Ordinal).ThenBy(s => s.AccountId, StringComparer.Ordinal)];
+            : AccountStatuses.Ordered(perNode.SelectMany(p => p.Statuses)).Accounts;
     }
 }
