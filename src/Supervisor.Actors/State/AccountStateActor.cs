@@ -197,16 +197,14 @@ public sealed class AccountStateActor : ReceivePersistentActor, IWithTimers
         }
         var buffered = _buffer;
         _buffer = null;
-        _state = _state with { Reconciliation = ReconciliationStatus.Done };
-        Apply(buffered, changes, preview);
+        Apply(buffered, changes, preview, ReconciliationStatus.Done);
     }
 
     private void ReleaseBuffer(ReconciliationStatus status)
     {
         var buffered = _buffer ?? [];
         _buffer = null;
-        _state = _state with { Reconciliation = status };
-        Apply(buffered, [], _expected);
+        Apply(buffered, [], _expected, status);
     }
 
     private void OnEvents(VenueEventsReceived received)
@@ -228,15 +226,17 @@ public sealed class AccountStateActor : ReceivePersistentActor, IWithTimers
         _buffer.Add(received);
         foreach (var e in received.Events.OfType<VenueEvent>())
         {
-            _touched.UnionWith(Reconciliation.Keys(e));
+            _touched.UnionWith(Reconciliation.Keys(e, _expected));
         }
     }
 
     /// <summary>
     /// Persists <paramref name="changes"/> (already reflected in <paramref name="preview"/>) plus the real changes of
-    /// <paramref name="frames"/> in one atomic write; mark prices go to memory only.
+    /// <paramref name="frames"/> in one atomic write; mark prices go to memory only. A reconciliation's
+    /// <paramref name="settled"/> status shows once its write is applied, never beside the state from before it.
     /// </summary>
-    private void Apply(IReadOnlyList<VenueEventsReceived> frames, List<VenueEvent> changes, AccountState preview)
+    private void Apply(IReadOnlyList<VenueEventsReceived> frames, List<VenueEvent> changes, AccountState preview,
+        ReconciliationStatus? settled = null)
     {
         var marksMoved = false;
         foreach (var frame in frames)
@@ -267,9 +267,14 @@ public sealed class AccountStateActor : ReceivePersistentActor, IWithTimers
                 }
             }
         }
+        var generation = _generation;
         if (changes.Count == 0)
         {
-            if (marksMoved || frames.Count == 0)
+            if (settled is { } status)
+            {
+                _state = _state with { Reconciliation = status };
+            }
+            if (marksMoved || settled is not null)
             {
                 Publish(_state);
             }
@@ -294,6 +299,11 @@ public sealed class AccountStateActor : ReceivePersistentActor, IWithTimers
             }
             if (ReferenceEquals(e, last))
             {
+                // A reconnect while this write was in flight started a newer reconciliation: its status stands.
+                if (settled is { } status && generation == _generation)
+                {
+                    _state = _state with { Reconciliation = status };
+                }
                 if (oldest is { } received)
                 {
                     var lag = Context.System.Scheduler.Now - received;

@@ -73,13 +73,17 @@ public static class Reconciliation
         return changes;
     }
 
-    /// <summary>The entity keys a pushed event touches.</summary>
-    public static IEnumerable<string> Keys(VenueEvent e) => e switch
+    /// <summary>
+    /// The entity keys a pushed event touches in <paramref name="state"/>. A patch of a position the state does not
+    /// know touches nothing: alone it can create nothing (ChainUP's UPDATE of a position opened while no connection was
+    /// up), so the snapshot's whole position must come first for the patch to merge onto, or the position is lost.
+    /// </summary>
+    public static IEnumerable<string> Keys(VenueEvent e, AccountState state) => e switch
     {
         AssetBalanceChanged a => [BalanceKey(a.Asset)],
         PositionChanged p => [PositionKey(p.PositionId)],
         PositionClosed c => [PositionKey(c.PositionId)],
-        PositionPatched p => [PositionKey(p.PositionId)],
+        PositionPatched p when state.Positions.ContainsKey(p.PositionId) => [PositionKey(p.PositionId)],
         OrderChanged o => [OrderKey(o.OrderId)],
         TriggerOrderChanged t => [TriggerKey(t.OrderId)],
         _ => [],

@@ -364,7 +364,7 @@ internal sealed class DemoRunner(int accounts, TimeSpan duration, TextWriter out
             var notRunning = moved.Where(m => !running.Contains(m.AccountId)).Select(m => m.AccountId).ToList();
             output.WriteLine($"faults: FAILOVER INCOMPLETE: {FailoverLimit.TotalSeconds:F0} s after node {victim.Number} was killed, {notRunning.Count} of the {moved.Count} accounts it held "
                 + $"run on no survivor ({string.Join(", ", notRunning.Take(10))}{(notRunning.Count > 10 ? ", …" : "")}); accounts held now: {Held(after)}. "
-                + "The in-process kill is not a real crash and its failover is known to be unreliable (docs/cluster.md, \"Open problem\"); with separate processes (SIGKILL) it works.");
+                + "The in-process kill stops a node's actor system rather than its process; the cluster process tests cover a real SIGKILL (docs/cluster.md).");
             return new Failover(Complete: false, notRunning);
         }
         output.WriteLine($"faults: accounts held after: {Held(after)}; the {moved.Count} accounts of node {victim.Number} live again on the survivors after {Seconds(live)}");

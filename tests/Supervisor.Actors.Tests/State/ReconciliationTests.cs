@@ -38,7 +38,7 @@ public sealed class ReconciliationTests : ActorSpec
         var snapshot = new AccountSnapshot(Venue, [Usdt with { Available = 900m }], [Btc with { Quantity = 2m }], []);
 
         var all = Reconciliation.Differences(state, snapshot, new HashSet<string>());
-        var sparing = Reconciliation.Differences(state, snapshot, new HashSet<string>(Reconciliation.Keys(Btc).Concat(Reconciliation.Keys(Order))));
+        var sparing = Reconciliation.Differences(state, snapshot, new HashSet<string>(Reconciliation.Keys(Btc, state).Concat(Reconciliation.Keys(Order, state))));
 
         Assert.Equal<VenueEvent>([Usdt with { Available = 900m }, Btc with { Quantity = 2m }, new PositionClosed(Venue, "p-2", "ETH"), new OrderVanished(Venue, "o-1", "BTC")], all);
         Assert.Equal<VenueEvent>([Usdt with { Available = 900m }, new PositionClosed(Venue, "p-2", "ETH")], sparing);
@@ -53,7 +53,7 @@ public sealed class ReconciliationTests : ActorSpec
 
         var listed = Reconciliation.Differences(state, new AccountSnapshot(Venue, [], [], []) { TriggerOrders = [fresh] }, new HashSet<string>());
         var unlisted = Reconciliation.Differences(state, new AccountSnapshot(Venue, [], [], []), new HashSet<string>());
-        var touched = Reconciliation.Differences(state, new AccountSnapshot(Venue, [], [], []) { TriggerOrders = [] }, new HashSet<string>(Reconciliation.Keys(waiting)));
+        var touched = Reconciliation.Differences(state, new AccountSnapshot(Venue, [], [], []) { TriggerOrders = [] }, new HashSet<string>(Reconciliation.Keys(waiting, state)));
 
         Assert.Equal<VenueEvent>([fresh, new TriggerOrderVanished(Venue, "t-1", "BTC")], listed);
         Assert.Empty(unlisted);
@@ -115,6 +115,22 @@ public sealed class ReconciliationTests : ActorSpec
     }
 
     [Fact]
+    public void A_patch_of_a_position_opened_while_disconnected_merges_onto_the_snapshots_position_instead_of_hiding_it()
+    {
+        // ChainUP after a restart: the position was opened while no connection was up, so its first push is an UPDATE
+        // the fresh decoder can only pass on as a patch, and it arrives while the snapshot is fetched.
+        var actor = ActorOf(AccountStateActor.Props("r6", "chainup", snapshots: _client));
+        actor.Tell(new ConnectionStatusChanged(ConnectionStatus.Live));
+        var patch = new PositionPatched("chainup", "p-1", null, 4m, null, null, null);
+        actor.Tell(new VenueEventsReceived([patch]));
+
+        Answer(RestResult<AccountSnapshot>.Ok(new AccountSnapshot("chainup", [], [Btc with { Venue = "chainup" }], [])));
+
+        var done = AwaitState(actor, s => s.Reconciliation == ReconciliationStatus.Done);
+        Assert.Equal(patch.Onto(Btc with { Venue = "chainup" }), done.Positions["p-1"]);
+    }
+
+    [Fact]
     public void Past_the_buffer_limit_held_back_pushes_apply_at_once_and_the_snapshot_is_retried()
     {
         var actor = ActorOf(AccountStateActor.Props("r9", Venue, snapshots: _client, retryDelay: TimeSpan.FromSeconds(5), maxBufferedFrames: 3));
@@ -155,6 +171,28 @@ public sealed class ReconciliationTests : ActorSpec
         Assert.Equal(reconciled.Positions, recovered.Positions);
         Assert.Empty(recovered.OpenOrders);
         Assert.Equal(reconciled.ReconciledAt, recovered.ReconciledAt);
+    }
+
+    [Fact]
+    public async Task A_state_asked_for_while_the_differences_are_written_is_not_called_reconciled_before_it_holds_them()
+    {
+        var gate = new GatedWrites();
+        await Journal.OnWrite.SetInterceptorAsync(gate);
+        var actor = ActorOf(AccountStateActor.Props("r5", Venue, snapshots: _client));
+        actor.Tell(new VenueEventsReceived([Usdt]));
+        actor.Tell(new ConnectionStatusChanged(ConnectionStatus.Live));
+        // Asked while the push is held in the journal: answered after that write, which the differences' write follows.
+        var asked = actor.Ask<AccountState>(new GetAccountState(), TimeSpan.FromSeconds(10));
+        EventFilter.Info(contains: "reconciliation found 1 difference").ExpectOne(() =>
+            Answer(RestResult<AccountSnapshot>.Ok(new AccountSnapshot(Venue, [Usdt], [Eth], []))));
+
+        gate.Open();
+
+        var answered = await asked;
+        Assert.Equal(ReconciliationStatus.InProgress, answered.Reconciliation);
+        Assert.Empty(answered.Positions);
+        var done = AwaitState(actor, s => s.Reconciliation == ReconciliationStatus.Done);
+        Assert.Equal(Eth, done.Positions["p-2"]);
     }
 
     [Fact]

@@ -160,17 +160,7 @@ public sealed class ClusterProcessTests(ITestOutputHelper output) : IAsyncLifeti
         {
             await AssertStoppedCleanlyAsync(node);
         }
-        var all = await _cluster.DifferencesFromTruthAsync();
-        // KNOWN OPEN BUG (docs/cluster.md, "Open problem"): after a ChainUP account restarts on a node and reconciles,
-        // one of its positions is sometimes missing from its state (seen in about 1 of 8 of these tests). Until it is
-        // found, that one symptom is printed here instead of failing the test; every other difference fails it.
-        var known = all.Where(d => d.StartsWith("cl", StringComparison.Ordinal)
-            && (d.Contains(": no ADL item for position ", StringComparison.Ordinal) || (d.Contains(": position ", StringComparison.Ordinal) && d.EndsWith(" missing", StringComparison.Ordinal)))).ToList();
-        foreach (var difference in known)
-        {
-            output.WriteLine("KNOWN OPEN BUG, not failing the test: " + difference);
-        }
-        var differences = all.Except(known).ToList();
+        var differences = await _cluster.DifferencesFromTruthAsync();
         if (differences.Count > 0)
         {
             // What the nodes said about the accounts that differ, for whoever has to find out why.
