@@ -7,11 +7,13 @@ using Supervisor.Actors.State;
 namespace Supervisor.Actors.Cluster;
 
 /// <summary>
-/// <c>/user/accounts</c> on a cluster node: speaks the <see cref="RootSupervisor"/>'s protocol, so <c>run</c>'s
-/// status lines and registry reloads work unchanged, on top of the shard region. Registry changes go to this node's
-/// <see cref="AccountRegistry"/> and reach the account wherever it runs (<see cref="RefreshAccount"/>; an added one
-/// through the <see cref="AccountKeeper"/>); statuses are those of the accounts this node holds. It also keeps this node's one
-/// market-data connection per venue, started when the first account of that venue reports its state here.
+/// <c>/user/accounts</c>, on a single node and on a cluster node alike: the accounts' protocol (add, remove, replace,
+/// <see cref="ForAccount"/>, statuses) over an account region, the shard region in a cluster or a
+/// <see cref="LocalAccountRegion"/> on one node, so <c>run</c>'s status lines, registry reloads and the API work the
+/// same on both. Registry changes go to this node's <see cref="AccountRegistry"/> and reach the account wherever it
+/// runs (<see cref="RefreshAccount"/>; an added one through the <see cref="AccountKeeper"/>); statuses are those of the
+/// accounts this node holds. It also keeps this node's one market-data connection per venue, started when the first
+/// account of that venue reports its state here.
 /// </summary>
 public sealed class NodeAccounts : ReceiveActor
 {
@@ -43,6 +45,11 @@ public sealed class NodeAccounts : ReceiveActor
         _idleMarkets = [.. markets];
         Receive<AddAccount>(add =>
         {
+            if (InvalidName(add.Account) is { } invalid)
+            {
+                Sender.Tell(invalid, Self);
+                return;
+            }
             if (!_registry.Add(add.Account))
             {
                 Sender.Tell(new AccountRejected(add.Account.Venue, add.Account.Id, $"account {add.Account.Id} on {add.Account.Venue} is already supervised"), Self);
@@ -59,6 +66,11 @@ public sealed class NodeAccounts : ReceiveActor
         });
         Receive<ReplaceAccount>(replace =>
         {
+            if (InvalidName(replace.Account) is { } invalid)
+            {
+                Sender.Tell(invalid, Self);
+                return;
+            }
             _registry.Replace(replace.Account);
             _region.Tell(new AccountEnvelope(EntityIdOf(replace.Account), new RefreshAccount()), Self);
             Sender.Tell(new AccountReplaced(replace.Account.Venue, replace.Account.Id), Self);
@@ -91,6 +103,13 @@ public sealed class NodeAccounts : ReceiveActor
     protected override void PostStop() => Context.System.EventStream.Unsubscribe(Self);
 
     private static string EntityIdOf(AccountDefinition account) => AccountEnvelope.EntityIdFor(account.Venue, account.Id);
+
+    // The entity names its account actor after the account: an id that cannot be an actor name would fail the entity
+    // at every start, so it is refused here, where the one who asked hears why. (The configuration admits only ids
+    // that can; this guards the other callers.)
+    private static AccountRejected? InvalidName(AccountDefinition account) => ActorPath.IsValidPathElement(account.ActorName)
+        ? null
+        : new AccountRejected(account.Venue, account.Id, $"account id '{account.Id}' cannot name an actor (letters, digits, '-', '_', '.' only)");
 
     private void StartMarketDataFor(AccountStateChanged changed)
     {

@@ -3,7 +3,9 @@ using Akka.Actor;
 using Akka.Hosting;
 using Akka.Persistence.Sql.Hosting;
 using LinqToDB;
+using Akka.Cluster.Sharding;
 using Supervisor.Actors.Accounts;
+using Supervisor.Actors.Cluster;
 using Supervisor.Actors.Market;
 using Supervisor.Actors.Serialization;
 using Supervisor.Actors.State;
@@ -77,23 +79,25 @@ public static class AkkaConfiguration
         });
 
     /// <summary>
-    /// Starts <c>/user/supervisor</c> with the accounts and registers it as <see cref="RootSupervisor"/>. On shutdown
-    /// the accounts stop first (CoordinatedShutdown's service-stop phase), while the journal still runs, so the writes
-    /// they have queued complete before the actor system goes.
+    /// The single node's accounts (<see cref="LocalAccounts"/>), registered as the cluster registers its own:
+    /// <see cref="NodeAccounts"/> for the commands and the API, the region as <see cref="AccountEntity"/>. On shutdown
+    /// (CoordinatedShutdown's service-stop phase) the region stops every account once its writes are acknowledged, as a
+    /// shard hands off, so nothing acknowledged is lost; the journal stops after that.
     /// </summary>
-    public static AkkaConfigurationBuilder WithAccountSupervisor(this AkkaConfigurationBuilder builder, IEnumerable<AccountDefinition> accounts,
+    public static AkkaConfigurationBuilder WithLocalAccounts(this AkkaConfigurationBuilder builder, IEnumerable<AccountDefinition> accounts,
         AccountSettings settings, Func<AccountDefinition, Props?>? stateFor, IEnumerable<IMarketDataProtocol>? markets) =>
         builder.WithActors((system, registry) =>
         {
-            var root = system.ActorOf(RootSupervisor.Props(accounts, settings, stateFor, markets), "supervisor");
-            registry.Register<RootSupervisor>(root);
+            var (root, region) = LocalAccounts.Start(system, new AccountRegistry(accounts), settings, stateFor, markets);
+            registry.Register<NodeAccounts>(root);
+            registry.Register<AccountEntity>(region);
             var shutdown = CoordinatedShutdown.Get(system);
             var timeout = shutdown.Timeout(CoordinatedShutdown.PhaseServiceStop) - TimeSpan.FromSeconds(1);
             shutdown.AddTask(CoordinatedShutdown.PhaseServiceStop, "stop-accounts", async () =>
             {
                 try
                 {
-                    await root.GracefulStop(timeout).ConfigureAwait(false);
+                    await region.GracefulStop(timeout, GracefulShutdown.Instance).ConfigureAwait(false);
                 }
                 catch (TaskCanceledException)
                 {

@@ -10,7 +10,7 @@ using Supervisor.Venues.Events;
 namespace Supervisor.Actors.Market;
 
 /// <summary>
-/// <c>/user/supervisor/market-{venue}</c>: ONE public connection per venue for the mark prices of every instrument any
+/// <c>/user/accounts/market-{venue}</c>: ONE public connection per venue for the mark prices of every instrument any
 /// account of that venue holds, however many accounts hold it. It follows <see cref="AccountStateChanged"/> on the
 /// event stream to know which instruments are held, adds a subscription on the live connection when a new one appears
 /// (the connection resubscribes the current set after every reconnect), and publishes each
@@ -39,6 +39,8 @@ public sealed class MarketDataActor : ReceiveActor
         _protocol = protocol;
         _settings = settings;
         Receive<AccountStateChanged>(changed => changed.State.Venue == _protocol.AccountVenue, changed => OnHoldings(changed.State));
+        // The event stream brings every venue's accounts; the others' are not this connection's business (and not dead letters).
+        Receive<AccountStateChanged>(_ => { });
         Receive<VenueEventsReceived>(received =>
         {
             foreach (var item in received.Events)

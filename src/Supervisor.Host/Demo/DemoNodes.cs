@@ -6,8 +6,8 @@ using Supervisor.Actors.Accounts;
 namespace Supervisor.Host.Demo;
 
 /// <summary>
-/// One actor system of the demo: the single node's <c>RootSupervisor</c>, or a cluster member's <c>NodeAccounts</c>
-/// (which answer the same messages: statuses of the accounts held here, <c>ForAccount</c> to wherever the account runs).
+/// One actor system of the demo and its <c>NodeAccounts</c>, over the local region on a single node and over the shard
+/// region in a cluster: statuses of the accounts held here, <c>ForAccount</c> to wherever the account runs.
 /// </summary>
 internal sealed class DemoNode(int number, IHost host, IActorRef accounts, string? address)
 {
@@ -17,7 +17,7 @@ internal sealed class DemoNode(int number, IHost host, IActorRef accounts, strin
 
     public ActorSystem System => Host.Services.GetRequiredService<ActorSystem>();
 
-    /// <summary>The node's RootSupervisor or NodeAccounts.</summary>
+    /// <summary>The node's NodeAccounts.</summary>
     public IActorRef Accounts { get; } = accounts;
 
     /// <summary><c>127.0.0.1:PORT</c> of a cluster member; null for the single node.</summary>

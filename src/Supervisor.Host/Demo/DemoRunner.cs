@@ -76,11 +76,11 @@ internal sealed class DemoRunner(int accounts, TimeSpan duration, TextWriter out
             if (nodes == 1)
             {
                 var host = SupervisorHost.Build("demo", journal, LogLevel.Error, (akka, _) => akka
-                    .WithAccountSupervisor(Definitions(), new AccountSettings(), StateFor, Markets())
+                    .WithLocalAccounts(Definitions(), new AccountSettings(), StateFor, Markets())
                     .WithOperatorSettings(HoconLoader.Default()));
                 supervised.Add(new DemoNode(1, host, ActorRefs.Nobody, null));
                 await host.StartAsync(cancellationToken);
-                supervised[0] = new DemoNode(1, host, await host.Services.GetRequiredService<IRequiredActor<RootSupervisor>>().GetAsync(cancellationToken), null);
+                supervised[0] = new DemoNode(1, host, await host.Services.GetRequiredService<IRequiredActor<NodeAccounts>>().GetAsync(cancellationToken), null);
             }
             else
             {
@@ -489,7 +489,8 @@ internal sealed class DemoRunner(int accounts, TimeSpan duration, TextWriter out
         {
             var perNode = await supervised.PerNodeAsync(cancellationToken);
             var statuses = perNode.SelectMany(p => p.Statuses).ToList();
-            var complete = !supervised.IsCluster || statuses.Select(s => (s.Venue, s.AccountId)).Distinct().Count() == accounts;
+            // An account whose entity has not started yet is in no report, on one node as in a cluster.
+            var complete = statuses.Select(s => (s.Venue, s.AccountId)).Distinct().Count() == accounts;
             if ((complete && statuses.All(condition)) || deadline.Elapsed > timeout)
             {
                 return perNode;

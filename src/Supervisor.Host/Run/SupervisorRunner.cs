@@ -98,7 +98,7 @@ internal sealed class SupervisorRunner(string configFile, TimeSpan? duration, Te
             }
             else
             {
-                akka.WithAccountSupervisor(settings.AccountDefinitions, settings.Accounts, StateFor, settings.MarketData);
+                akka.WithLocalAccounts(settings.AccountDefinitions, settings.Accounts, StateFor, settings.MarketData);
             }
             akka.WithOperatorSettings(settings.Config);
         });
@@ -119,9 +119,7 @@ internal sealed class SupervisorRunner(string configFile, TimeSpan? duration, Te
             await host.StopAsync(CancellationToken.None);
             return ConfigurationError;
         }
-        var root = cluster.Enabled
-            ? await host.Services.GetRequiredService<IRequiredActor<NodeAccounts>>().GetAsync(cancellationToken)
-            : await host.Services.GetRequiredService<IRequiredActor<RootSupervisor>>().GetAsync(cancellationToken);
+        var root = await host.Services.GetRequiredService<IRequiredActor<NodeAccounts>>().GetAsync(cancellationToken);
         var byVenue = settings.AccountDefinitions.GroupBy(d => d.Venue).Select(g => $"{g.Count()} {g.Key}");
         output.WriteLine($"supervisor: {settings.AccountDefinitions.Count} accounts ({string.Join(", ", byVenue)}), journal {journal.Describe()}"
             + (cluster.Enabled ? $", cluster node {cluster.SelfAddress} (seed nodes {string.Join(", ", cluster.SeedNodes)})" : ""));

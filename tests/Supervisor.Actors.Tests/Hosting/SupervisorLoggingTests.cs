@@ -16,12 +16,12 @@ public sealed class SupervisorLoggingTests
     [Fact]
     public void Akkas_error_line_for_a_failed_supervised_connection_is_dropped_and_nothing_else()
     {
-        const string connection = "akka://s/user/supervisor/account-coinw-1/connection-supervisor/connection";
+        const string connection = "akka://s/user/account-region/coinw%7C1/account-coinw-1/connection-supervisor/connection";
         var failure = new ConnectionLostException("coinw socket ended");
 
         Assert.True(SupervisorLogger.IsConnectionFailureReport(new Error(failure, connection, typeof(object), failure.Message)));
         Assert.False(SupervisorLogger.IsConnectionFailureReport(new Warning(connection, typeof(object), "bad frame dropped")));
-        Assert.False(SupervisorLogger.IsConnectionFailureReport(new Error(failure, "akka://s/user/supervisor/account-coinw-1/state", typeof(object), "x")));
+        Assert.False(SupervisorLogger.IsConnectionFailureReport(new Error(failure, "akka://s/user/account-region/coinw%7C1/account-coinw-1/state", typeof(object), "x")));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Supervisor.Actors.Accounts;
+using Supervisor.Actors.Cluster;
 using Supervisor.Actors.Connection;
 using Supervisor.Actors.Market;
 using Supervisor.Actors.Protocol;
@@ -98,11 +99,11 @@ public sealed class MarketDataActorTests : ActorSpec
     }
 
     [Fact]
-    public async Task The_root_opens_a_venue_s_market_connection_only_once_the_venue_has_an_account()
+    public async Task The_node_opens_a_venue_s_market_connection_only_once_an_account_of_the_venue_reports_its_state()
     {
         await using var venue = await CoinWMarketLoopbackVenue.StartAsync();
         await using var account = await Protocol.CoinWLoopbackVenue.StartAsync("key-1", "secret-1");
-        var root = ActorOf(RootSupervisor.Props([], Settings, markets: [new CoinWMarketProtocol(venue.Uri)]), "supervisor");
+        var root = LocalAccounts.Start(Sys, new AccountRegistry([]), Settings, a => AccountStateActor.Props(a.Id, a.Venue), markets: [new CoinWMarketProtocol(venue.Uri)]).Accounts;
         Assert.Empty((await root.Ask<MarketDataStatuses>(new GetMarketDataStatus(), TimeSpan.FromSeconds(5))).Venues);
         Assert.Equal(0, venue.Connections);
 

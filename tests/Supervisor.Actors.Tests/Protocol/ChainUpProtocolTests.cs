@@ -3,6 +3,7 @@ using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 using Supervisor.Actors.Accounts;
+using Supervisor.Actors.Cluster;
 using Supervisor.Actors.Connection;
 using Supervisor.Actors.Protocol;
 using Supervisor.Actors.State;
@@ -61,7 +62,7 @@ public sealed class ChainUpProtocolTests : ActorSpec
             }
         });
         var account = new AccountDefinition("cu-1", new ChainUpProtocol(server.Uri, new ApiCredentials("cu-key", "cu-secret"), 1003, "coinlocally"));
-        var root = ActorOf(RootSupervisor.Props([account], new AccountSettings { RandomFactor = 0, MinBackoff = TimeSpan.FromMilliseconds(50) }, a => AccountStateActor.Props(a.Id, a.Venue)), "supervisor");
+        var root = LocalAccounts.Start(Sys, new AccountRegistry([account]), new AccountSettings { RandomFactor = 0, MinBackoff = TimeSpan.FromMilliseconds(50) }, a => AccountStateActor.Props(a.Id, a.Venue)).Accounts;
         await AwaitAssertAsync(async () =>
         {
             var state = await root.Ask<AccountState>(new ForAccount("coinlocally", "cu-1", new GetAccountState()), TimeSpan.FromSeconds(5));

@@ -1,5 +1,6 @@
 using Supervisor.Tests.Fixtures;
 using Supervisor.Actors.Accounts;
+using Supervisor.Actors.Cluster;
 using Supervisor.Actors.Connection;
 using Supervisor.Actors.Protocol;
 using Supervisor.Actors.State;
@@ -24,7 +25,7 @@ public sealed class CoinWProtocolTests : ActorSpec
     {
         await using var venue = await CoinWLoopbackVenue.StartAsync("key-1", "secret-1");
         var account = new AccountDefinition("sub-1", new CoinWProtocol(venue.Uri, new ApiCredentials("key-1", "secret-1")));
-        var root = ActorOf(RootSupervisor.Props([account], Settings, a => AccountStateActor.Props(a.Id, a.Venue)), "supervisor");
+        var root = LocalAccounts.Start(Sys, new AccountRegistry([account]), Settings, a => AccountStateActor.Props(a.Id, a.Venue)).Accounts;
         await venue.Push.Writer.WriteAsync(Fixture("Order.txt"));
         await venue.Push.Writer.WriteAsync(Fixture("Position.txt"));
         await AwaitAssertAsync(async () =>
@@ -41,7 +42,7 @@ public sealed class CoinWProtocolTests : ActorSpec
     {
         await using var venue = await CoinWLoopbackVenue.StartAsync("key-1", "secret-1");
         var account = new AccountDefinition("sub-2", new CoinWProtocol(venue.Uri, new ApiCredentials("key-1", "wrong-secret")));
-        var root = ActorOf(RootSupervisor.Props([account], Settings), "supervisor");
+        var root = LocalAccounts.Start(Sys, new AccountRegistry([account]), Settings, null).Accounts;
         await AwaitAssertAsync(async () =>
         {
             var status = (await root.Ask<AccountStatuses>(new GetAccountStatuses(), TimeSpan.FromSeconds(5))).Accounts.Single();

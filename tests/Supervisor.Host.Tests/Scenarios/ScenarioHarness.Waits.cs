@@ -16,11 +16,15 @@ internal sealed partial class ScenarioHarness
     public async Task<IReadOnlyList<AccountStatus>> StatusesAsync() =>
         (await Root.Ask<AccountStatuses>(new GetAccountStatuses(), TimeSpan.FromSeconds(10))).Accounts;
 
+    /// <summary>
+    /// Waits until <paramref name="condition"/> holds for a report of every account: one whose entity has not started yet
+    /// is in no report, and a condition over the others alone (every account live) would hold too early.
+    /// </summary>
     public Task AwaitAsync(Func<IReadOnlyList<AccountStatus>, bool> condition, string what, TimeSpan? timeout = null) =>
         Kit.AwaitAssertAsync(async () =>
         {
             var statuses = await StatusesAsync();
-            Assert.True(condition(statuses), $"waiting for {what}: {Describe(statuses)}");
+            Assert.True(statuses.Count == Accounts.Count && condition(statuses), $"waiting for {what}: {statuses.Count} of {Accounts.Count} accounts report: {Describe(statuses)}");
         }, timeout ?? DefaultWait, Poll);
 
     public Task<AccountState> StateAsync(SimAccount account) =>
@@ -90,7 +94,7 @@ internal sealed partial class ScenarioHarness
             var settle = DateTime.UtcNow + TimeSpan.FromMilliseconds(200);
             do
             {
-                if (condition(await StatusesAsync()))
+                if (await StatusesAsync() is var statuses && statuses.Count == Accounts.Count && condition(statuses))
                 {
                     return elapsed;
                 }

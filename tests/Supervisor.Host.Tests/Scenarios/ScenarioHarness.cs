@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Supervisor.Actors.Accounts;
+using Supervisor.Actors.Cluster;
 using Supervisor.Actors.Connection;
 using Supervisor.Actors.Hosting;
 using Supervisor.Configuration;
@@ -164,7 +165,7 @@ internal sealed partial class ScenarioHarness : IAsyncDisposable
         // Errors only (Akka publishes them for PersistFailures and the kit's test output); none on the console.
         _host = SupervisorHost.Build("scenario", Journal, LogLevel.None, (akka, _) =>
         {
-            akka.WithAccountSupervisor(_definitions, settings, d => AccountStateActor.Props(d.Id, d.Venue, snapshotEvery: 25, d.Snapshots, reconcileRetry), markets)
+            akka.WithLocalAccounts(_definitions, settings, d => AccountStateActor.Props(d.Id, d.Venue, snapshotEvery: 25, d.Snapshots, reconcileRetry), markets)
                 // The product's akka settings (reference.conf), as run and demo apply them; the test's own go over them.
                 .WithOperatorSettings(HoconLoader.Default())
                 // The TestKit's settings (akka.test.*) below everything, for the kit attached after the start.
@@ -180,7 +181,7 @@ internal sealed partial class ScenarioHarness : IAsyncDisposable
         });
         await _host.StartAsync();
         System = _host.Services.GetRequiredService<ActorSystem>();
-        Root = await _host.Services.GetRequiredService<IRequiredActor<RootSupervisor>>().GetAsync();
+        Root = await _host.Services.GetRequiredService<IRequiredActor<NodeAccounts>>().GetAsync();
         Kit = new Kit(System, _output);
     }
 

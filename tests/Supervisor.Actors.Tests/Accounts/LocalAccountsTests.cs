@@ -1,11 +1,16 @@
 using Supervisor.Actors.Accounts;
+using Supervisor.Actors.Cluster;
 using Supervisor.Actors.Connection;
 using Supervisor.Actors.Tests.Connection;
 using Akka.Actor;
 
 namespace Supervisor.Actors.Tests.Accounts;
 
-public sealed class RootSupervisorTests : ActorSpec
+/// <summary>
+/// The single node's account tree (<see cref="LocalAccounts"/>: the cluster's entity, keeper and node protocol over the
+/// local region) against scripted venues on loopback.
+/// </summary>
+public sealed class LocalAccountsTests : ActorSpec
 {
     private static readonly AccountSettings Settings = new()
     {
@@ -15,7 +20,7 @@ public sealed class RootSupervisorTests : ActorSpec
         AuthRetry = TimeSpan.FromMinutes(5),
     };
 
-    public RootSupervisorTests()
+    public LocalAccountsTests()
         : base(VirtualTime())
     {
     }
@@ -26,12 +31,29 @@ public sealed class RootSupervisorTests : ActorSpec
     private void AwaitStatus(IActorRef root, string id, ConnectionStatus status) =>
         AwaitAssert(() => Assert.Equal(status, StatusOf(root, id).Connection), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(20));
 
+    // The reconnect backoff starts once the connection has stopped, which can be just after Reconnecting is reported:
+    // virtual time moves on in steps until the account is live again (at most 1.5 s), and the time it took is returned.
+    private TimeSpan AdvanceUntilLive(IActorRef root, string id)
+    {
+        var waited = TimeSpan.Zero;
+        AwaitAssert(() =>
+        {
+            if (StatusOf(root, id).Connection != ConnectionStatus.Live && waited < TimeSpan.FromMilliseconds(1500))
+            {
+                waited += TimeSpan.FromMilliseconds(250);
+                Scheduler.Advance(TimeSpan.FromMilliseconds(250));
+            }
+            Assert.Equal(ConnectionStatus.Live, StatusOf(root, id).Connection);
+        }, TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(50));
+        return waited;
+    }
+
     [Fact]
     public async Task Every_account_gets_its_own_live_connection()
     {
         await using var venue = await ScriptedVenue.StartAsync();
         var accounts = new[] { new AccountDefinition("a1", new ScriptedProtocol(venue.Uri)), new AccountDefinition("a2", new ScriptedProtocol(venue.Uri)) };
-        var root = ActorOf(RootSupervisor.Props(accounts, Settings), "supervisor");
+        var root = LocalAccounts.Start(Sys, new AccountRegistry(accounts), Settings, null).Accounts;
         AwaitStatus(root, "a1", ConnectionStatus.Live);
         AwaitStatus(root, "a2", ConnectionStatus.Live);
     }
@@ -45,7 +67,7 @@ public sealed class RootSupervisorTests : ActorSpec
         // since a jump fires a pong deadline before the real socket can answer.
         var slowHeartbeat = new HeartbeatSettings { Interval = TimeSpan.FromMinutes(5), PongTimeout = TimeSpan.FromMinutes(5), SilenceTimeout = TimeSpan.FromHours(1) };
         var accounts = new[] { new AccountDefinition("ok", new ScriptedProtocol(good.Uri, heartbeat: slowHeartbeat)), new AccountDefinition("rejected", new ScriptedProtocol(bad.Uri)) };
-        var root = ActorOf(RootSupervisor.Props(accounts, Settings), "supervisor");
+        var root = LocalAccounts.Start(Sys, new AccountRegistry(accounts), Settings, null).Accounts;
         AwaitStatus(root, "rejected", ConnectionStatus.AuthFailed);
         AwaitStatus(root, "ok", ConnectionStatus.Live);
         var rejected = StatusOf(root, "rejected");
@@ -65,7 +87,7 @@ public sealed class RootSupervisorTests : ActorSpec
     public async Task A_dropped_socket_reconnects_after_the_backoff_and_counts_the_reconnect()
     {
         await using var venue = await ScriptedVenue.StartAsync();
-        var root = ActorOf(RootSupervisor.Props([new AccountDefinition("a1", new ScriptedProtocol(venue.Uri))], Settings), "supervisor");
+        var root = LocalAccounts.Start(Sys, new AccountRegistry([new AccountDefinition("a1", new ScriptedProtocol(venue.Uri))]), Settings, null).Accounts;
         AwaitStatus(root, "a1", ConnectionStatus.Live);
         // One warning line naming the account, no stack trace, and no error: a lost socket is operations, not a bug.
         await EventFilter.Warning(contains: "Account a1 on scripted:").ExpectOneAsync(async () =>
@@ -73,8 +95,8 @@ public sealed class RootSupervisorTests : ActorSpec
             await venue.Push.Writer.WriteAsync("drop");
             AwaitStatus(root, "a1", ConnectionStatus.Reconnecting);
         });
-        Scheduler.Advance(TimeSpan.FromSeconds(1));
-        AwaitStatus(root, "a1", ConnectionStatus.Live);
+        var waited = AdvanceUntilLive(root, "a1");
+        Assert.InRange(waited, TimeSpan.FromSeconds(1), TimeSpan.FromMilliseconds(1500));
         Assert.Equal(1, StatusOf(root, "a1").Reconnects);
     }
 
@@ -82,13 +104,13 @@ public sealed class RootSupervisorTests : ActorSpec
     public async Task Accounts_are_added_and_removed_at_run_time_and_duplicates_are_refused()
     {
         await using var venue = await ScriptedVenue.StartAsync();
-        var root = ActorOf(RootSupervisor.Props([], Settings), "supervisor");
+        var root = LocalAccounts.Start(Sys, new AccountRegistry([]), Settings, null).Accounts;
         root.Tell(new AddAccount(new AccountDefinition("late", new ScriptedProtocol(venue.Uri))));
         ExpectMsg(new AccountAdded("scripted", "late"));
         root.Tell(new AddAccount(new AccountDefinition("late", new ScriptedProtocol(venue.Uri))));
         Assert.Contains("already supervised", ExpectMsg<AccountRejected>().Reason);
         root.Tell(new AddAccount(new AccountDefinition("bad/name", new ScriptedProtocol(venue.Uri))));
-        Assert.Contains("Illegal actor name", ExpectMsg<AccountRejected>().Reason);
+        Assert.Contains("cannot name an actor", ExpectMsg<AccountRejected>().Reason);
         AwaitStatus(root, "late", ConnectionStatus.Live);
         root.Tell(new RemoveAccount("scripted", "late"));
         ExpectMsg(new AccountRemoved("scripted", "late", true));
@@ -99,7 +121,7 @@ public sealed class RootSupervisorTests : ActorSpec
     public async Task A_status_report_asked_while_an_account_is_removed_still_reports_the_others()
     {
         await using var venue = await ScriptedVenue.StartAsync();
-        var root = ActorOf(RootSupervisor.Props([new AccountDefinition("a1", new ScriptedProtocol(venue.Uri)), new AccountDefinition("a2", new ScriptedProtocol(venue.Uri))], Settings), "supervisor");
+        var root = LocalAccounts.Start(Sys, new AccountRegistry([new AccountDefinition("a1", new ScriptedProtocol(venue.Uri)), new AccountDefinition("a2", new ScriptedProtocol(venue.Uri))]), Settings, null).Accounts;
         AwaitStatus(root, "a2", ConnectionStatus.Live);
 
         // Usually the stop reaches a1 before the question does (system messages go first) and a1 never answers; if a1
@@ -119,20 +141,29 @@ public sealed class RootSupervisorTests : ActorSpec
     public async Task A_replaced_account_stops_before_its_new_definition_starts_under_the_same_name()
     {
         await using var venue = await ScriptedVenue.StartAsync();
-        var root = ActorOf(RootSupervisor.Props([new AccountDefinition("a1", new ScriptedProtocol(venue.Uri))], Settings), "supervisor");
+        var root = LocalAccounts.Start(Sys, new AccountRegistry([new AccountDefinition("a1", new ScriptedProtocol(venue.Uri)) { Fingerprint = "v1" }]), Settings, null).Accounts;
         AwaitStatus(root, "a1", ConnectionStatus.Live);
+        await venue.Push.Writer.WriteAsync("drop");
+        AwaitStatus(root, "a1", ConnectionStatus.Reconnecting);
+        AdvanceUntilLive(root, "a1");
+        Assert.Equal(1, StatusOf(root, "a1").Reconnects);
 
-        root.Tell(new ReplaceAccount(new AccountDefinition("a1", new ScriptedProtocol(venue.Uri))));
+        root.Tell(new ReplaceAccount(new AccountDefinition("a1", new ScriptedProtocol(venue.Uri)) { Fingerprint = "v2" }));
         ExpectMsg(new AccountReplaced("scripted", "a1"), TimeSpan.FromSeconds(10));
-        AwaitStatus(root, "a1", ConnectionStatus.Live);
         // A fresh account: its connection counts from zero again.
-        Assert.Equal(0, StatusOf(root, "a1").Reconnects);
+        AwaitAssert(() =>
+        {
+            var status = StatusOf(root, "a1");
+            Assert.Equal((ConnectionStatus.Live, 0), (status.Connection, status.Reconnects));
+        }, TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(20));
 
+        // Replacing an account that is not there yet adds it; an id that cannot be an actor name is refused.
         root.Tell(new ReplaceAccount(new AccountDefinition("a2", new ScriptedProtocol(venue.Uri))));
-        ExpectMsg(new AccountAdded("scripted", "a2"));
+        ExpectMsg(new AccountReplaced("scripted", "a2"));
         root.Tell(new ReplaceAccount(new AccountDefinition("a/3", new ScriptedProtocol(venue.Uri))));
         ExpectMsg<AccountRejected>();
-        Assert.Equal(2, (await root.Ask<AccountStatuses>(new GetAccountStatuses(), TimeSpan.FromSeconds(5))).Accounts.Count);
+        AwaitStatus(root, "a2", ConnectionStatus.Live);
+        Assert.Equal(["a1", "a2"], (await root.Ask<AccountStatuses>(new GetAccountStatuses(), TimeSpan.FromSeconds(5))).Accounts.Select(a => a.AccountId));
     }
 
     [Fact]
@@ -140,7 +171,7 @@ public sealed class RootSupervisorTests : ActorSpec
     {
         await using var venue = await ScriptedVenue.StartAsync();
         var probe = CreateTestProbe();
-        var root = ActorOf(RootSupervisor.Props([new AccountDefinition("a1", new ScriptedProtocol(venue.Uri))], Settings, _ => Props.Create(() => new Forwarder(probe.Ref))), "supervisor");
+        var root = LocalAccounts.Start(Sys, new AccountRegistry([new AccountDefinition("a1", new ScriptedProtocol(venue.Uri))]), Settings, _ => Props.Create(() => new Forwarder(probe.Ref))).Accounts;
         AwaitStatus(root, "a1", ConnectionStatus.Live);
         await venue.Push.Writer.WriteAsync("event:fill-1");
         Assert.Equal(["fill-1"], probe.FishForMessage<VenueEventsReceived>(_ => true).Events);
@@ -153,7 +184,7 @@ public sealed class RootSupervisorTests : ActorSpec
         await using var one = await ScriptedVenue.StartAsync();
         await using var two = await ScriptedVenue.StartAsync();
         var accounts = new[] { new AccountDefinition("one", new ScriptedProtocol(one.Uri)), new AccountDefinition("two", new ScriptedProtocol(two.Uri)) };
-        var root = ActorOf(RootSupervisor.Props(accounts, Settings, a => Supervisor.Actors.State.AccountStateActor.Props(a.Id, a.Venue)), "supervisor");
+        var root = LocalAccounts.Start(Sys, new AccountRegistry(accounts), Settings, a => Supervisor.Actors.State.AccountStateActor.Props(a.Id, a.Venue)).Accounts;
         AwaitStatus(root, "one", ConnectionStatus.Live);
         AwaitStatus(root, "two", ConnectionStatus.Live);
         await one.Push.Writer.WriteAsync("asset:USDT:100.5");
