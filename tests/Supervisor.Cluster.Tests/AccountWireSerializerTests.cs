@@ -72,6 +72,26 @@ public sealed class AccountWireSerializerTests : IAsyncLifetime
     }
 
     [Fact]
+    public void Statuses_registry_and_admission_messages_have_wire_manifests_and_come_back_equal()
+    {
+        Assert.IsType<GetAccountStatuses>(RoundTrip(new GetAccountStatuses(), "get-account-statuses.v1"));
+        Assert.IsType<RefreshAccount>(RoundTrip(new RefreshAccount(), "refresh-account.v1"));
+        Assert.IsType<GetJoinInfo>(RoundTrip(new GetJoinInfo(), "get-join-info.v1"));
+        Assert.Equal(new KeepAccount("coinw|sub-1"), RoundTrip(new KeepAccount("coinw|sub-1"), "keep-account.v1"));
+
+        var statuses = new AccountStatuses([
+            new AccountStatus("sub-1", "coinw", ConnectionStatus.Live, 2, 0, null, At, 41),
+            new AccountStatus("sub-2", Venue, ConnectionStatus.AuthFailed, 0, 3, "bad key", null, 0)]);
+        var back = Assert.IsType<AccountStatuses>(RoundTrip(statuses, "account-statuses.v1"));
+        Assert.Equal(statuses.Accounts, back.Accounts);
+
+        var join = new JoinInfo("6969|supervisor", "postgresql db:5432/supervisor", 100, ["akka.tcp://supervisor@node1:4053"]);
+        var joinBack = Assert.IsType<JoinInfo>(RoundTrip(join, "join-info.v1"));
+        Assert.Equal((join.JournalIdentity, join.Journal, join.Shards), (joinBack.JournalIdentity, joinBack.Journal, joinBack.Shards));
+        Assert.Equal(join.ReachableMembers, joinBack.ReachableMembers);
+    }
+
+    [Fact]
     public void A_fully_populated_account_state_comes_back_equal()
     {
         var state = PopulatedState();

@@ -23,11 +23,24 @@ internal static class AccountWireJson
         .Register("get-account-state.v1", AccountWireJsonContext.Default.GetAccountState)
         .Register("get-account-status.v1", AccountWireJsonContext.Default.GetAccountStatus)
         .Register("get-journal-lag.v1", AccountWireJsonContext.Default.GetJournalLag)
+        .Register("get-account-statuses.v1", AccountWireJsonContext.Default.GetAccountStatuses)
+        .Register("account-statuses.v1", AccountWireJsonContext.Default.AccountStatuses)
+        .Register("refresh-account.v1", AccountWireJsonContext.Default.RefreshAccount)
+        .Register("keep-account.v1", AccountWireJsonContext.Default.KeepAccount)
+        .Register("get-join-info.v1", AccountWireJsonContext.Default.GetJoinInfo)
+        .Register("join-info.v1", AccountWireJsonContext.Default.JoinInfo)
         .Build();
 
-    /// <summary>The types written here (AccountState through <see cref="AccountStateWire"/>).</summary>
+    /// <summary>
+    /// The types written here (AccountState through <see cref="AccountStateWire"/>): besides the account queries, a
+    /// node's statuses (asked of every member for a cluster-wide view), the registry messages a node sends to entities
+    /// and the keeper elsewhere, and the admission check a joining node asks of the seeds.
+    /// </summary>
     public static readonly IReadOnlyList<Type> Types =
-        [typeof(AccountState), typeof(AccountStatus), typeof(JournalLag), typeof(GetAccountState), typeof(GetAccountStatus), typeof(GetJournalLag)];
+    [
+        typeof(AccountState), typeof(AccountStatus), typeof(JournalLag), typeof(GetAccountState), typeof(GetAccountStatus), typeof(GetJournalLag),
+        typeof(GetAccountStatuses), typeof(AccountStatuses), typeof(RefreshAccount), typeof(KeepAccount), typeof(GetJoinInfo), typeof(JoinInfo),
+    ];
 }
 
 /// <summary>
@@ -73,4 +86,10 @@ internal sealed record AccountStateWire(
 [JsonSerializable(typeof(GetAccountState))]
 [JsonSerializable(typeof(GetAccountStatus))]
 [JsonSerializable(typeof(GetJournalLag))]
+[JsonSerializable(typeof(GetAccountStatuses))]
+[JsonSerializable(typeof(AccountStatuses))]
+[JsonSerializable(typeof(RefreshAccount))]
+[JsonSerializable(typeof(KeepAccount))]
+[JsonSerializable(typeof(GetJoinInfo))]
+[JsonSerializable(typeof(JoinInfo))]
 internal sealed partial class AccountWireJsonContext : JsonSerializerContext;
