@@ -14,7 +14,7 @@ public sealed class SupervisorMetricsProvider : ExtensionIdProvider<SupervisorMe
         var services = setup.HasValue ? setup.Value.DependencyResolver : null;
         var options = services?.GetService<SupervisorMetricsOptions>() as SupervisorMetricsOptions;
         var node = options?.Node is { Length: > 0 } named ? named : NodeIdentity.Of(system);
-        var meterOptions = new MeterOptions(SupervisorMetrics.MeterName) { Version = "1" };
+        var meterOptions = new MeterOptions(SupervisorMetrics.MeterName);
         if (services?.GetService<IMeterFactory>() is IMeterFactory factory)
         {
             // The factory owns the Meter: disposed with the host's services, after the system it served.
