@@ -44,6 +44,8 @@ public sealed class AccountMetricsTests : IAsyncLifetime
             }
         }, TimeSpan.FromSeconds(20), TimeSpan.FromMilliseconds(20));
         Assert.All(Run.Recorder.TagSets(Frames), tags => Assert.Equal(SimulatedAccounts.Node, tags["node"]));
+        // Akka.Hosting started the system: the Meter is the host's (its IMeterFactory's), not one of the extension's own.
+        Assert.NotNull(Run.Metrics.Meter.Scope);
         Assert.Equal(["coinlocally", "coinw"], Run.Recorder.TagSets(Events).Select(t => t["venue"]).Distinct().Order());
     }
 
