@@ -1,4 +1,5 @@
 using Supervisor.Actors.Connection;
+using Supervisor.Actors.Metrics;
 using Akka.Actor;
 using Akka.Event;
 using Akka.Pattern;
@@ -27,6 +28,7 @@ public sealed class AccountActor : ReceiveActor, IWithTimers
     private DateTimeOffset? _lastEventAt;
     private long _eventCount;
     private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly VenueInstruments _metrics;
     private IActorRef _self = ActorRefs.Nobody;
 
     /// <summary>Creates the account; the connection starts in <c>PreStart</c>.</summary>
@@ -35,6 +37,7 @@ public sealed class AccountActor : ReceiveActor, IWithTimers
         _account = account;
         _settings = settings;
         _stateProps = stateProps;
+        _metrics = SupervisorMetrics.For(Context.System).ForVenue(account.Venue);
         Receive<ConnectionStatusChanged>(changed =>
         {
             OnStatus(changed);
@@ -67,6 +70,7 @@ public sealed class AccountActor : ReceiveActor, IWithTimers
     protected override void PreStart()
     {
         _self = Self;
+        _metrics.AccountStatusChanged(null, _status);
         if (_stateProps is not null)
         {
             // OnStop: a persistent actor stops itself when the journal fails; it comes back after the delay and recovers.
@@ -75,6 +79,11 @@ public sealed class AccountActor : ReceiveActor, IWithTimers
         }
         StartConnection();
     }
+
+    /// <inheritdoc />
+    protected override void PostStop() =>
+        // Also on a restart (the new instance counts itself again in PreStart), so the table never counts an account twice.
+        _metrics.AccountStatusChanged(_status, null);
 
     private void StartConnection()
     {
@@ -90,6 +99,8 @@ public sealed class AccountActor : ReceiveActor, IWithTimers
     // The reason reaches this actor as a message: the decider runs on the supervisor's turn, not this actor's.
     private Directive DecideConnectionFailure(Exception cause)
     {
+        // Thread-safe: the counter may be added to from the supervisor's turn.
+        _metrics.Reconnecting(ReconnectReasons.Of(cause));
         if (cause is not AuthenticationRejectedException)
         {
             _self.Tell(new ConnectionFailed(cause.Message), ActorRefs.NoSender);
@@ -135,7 +146,7 @@ public sealed class AccountActor : ReceiveActor, IWithTimers
         // A rejected account stays AuthFailed until a new attempt starts, whatever its old connection reports on the way down.
         if (_status != ConnectionStatus.AuthFailed || changed.Status == ConnectionStatus.Connecting)
         {
-            _status = changed.Status;
+            SetStatus(changed.Status);
         }
     }
 
@@ -149,8 +160,14 @@ public sealed class AccountActor : ReceiveActor, IWithTimers
         }
         // The backoff supervisor stopped for another reason (its child stopped itself): start over after the longest delay.
         _lastProblem = "connection stopped";
-        _status = ConnectionStatus.Reconnecting;
+        SetStatus(ConnectionStatus.Reconnecting);
         Timers.StartSingleTimer(AuthRetryKey, new RetryAfterAuthFailure(), _settings.MaxBackoff);
+    }
+
+    private void SetStatus(ConnectionStatus status)
+    {
+        _metrics.AccountStatusChanged(_status, status);
+        _status = status;
     }
 
     private AccountStatus Status() =>

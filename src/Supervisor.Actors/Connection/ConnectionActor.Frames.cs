@@ -1,6 +1,7 @@
 using Supervisor.Actors.Protocol;
 using Akka.Actor;
 using Akka.Event;
+using Supervisor.Venues.Decoding;
 
 namespace Supervisor.Actors.Connection;
 
@@ -15,12 +16,15 @@ public sealed partial class ConnectionActor
                 return;
             }
             _frames++;
+            _metrics.FrameReceived();
+            _frameReceivedAt = received.ReceivedTimestamp;
             _heartbeat?.Tell(new StreamActivity(), Self);
             onFrame(_protocol.Decode(received.Payload, received.IsBinary));
         });
         Receive<FrameTooLarge>(tooLarge =>
         {
             _oversized++;
+            _metrics.DecodeFailed(DecodeErrorKind.TooLarge);
             CountBadFrame($"{tooLarge.Bytes} bytes, limit {tooLarge.Limit}");
         });
     }
@@ -32,15 +36,17 @@ public sealed partial class ConnectionActor
         {
             case ProtocolFrame.Events events:
                 _events += events.Items.Count;
-                _state.Tell(new VenueEventsReceived(events.Items) { ReceivedAt = Context.System.Scheduler.Now }, Self);
+                _metrics.EventsDecoded(events.Items.Count);
+                _state.Tell(new VenueEventsReceived(events.Items) { ReceivedAt = Context.System.Scheduler.Now, ReceivedTimestamp = _frameReceivedAt }, Self);
                 break;
             case ProtocolFrame.LoginRejected rejected:
                 RejectCredentials(rejected.Reason);
                 break;
             case ProtocolFrame.VenueClosing closing:
-                throw new ConnectionLostException($"{_protocol.Venue} closed the stream: {closing.Reason}");
+                throw new ConnectionLostException($"{_protocol.Venue} closed the stream: {closing.Reason}", loss: ConnectionLoss.VenueClosed);
             case ProtocolFrame.Malformed malformed:
                 _malformed++;
+                _metrics.DecodeFailed(malformed.Kind);
                 CountBadFrame(malformed.Error);
                 break;
         }
@@ -55,7 +61,7 @@ public sealed partial class ConnectionActor
                 throw new ConnectionLostException($"{_protocol.Venue} socket ended: {closed.Reason}", closed.Error);
             }
         });
-        Receive<SendFailed>(failed => throw new ConnectionLostException($"Sending to {_protocol.Venue} failed: {failed.Cause.Message}", failed.Cause));
+        Receive<SendFailed>(failed => throw new ConnectionLostException($"Sending to {_protocol.Venue} failed: {failed.Cause.Message}", failed.Cause, ConnectionLoss.SendFailed));
         Receive<GetConnectionStats>(_ => Sender.Tell(new ConnectionStats(_frames, _events, _malformed, _oversized), Self));
         Receive<SendCompleted>(_ => { });
         // Before streaming there are no subscriptions yet; when they start they read the protocol's current channels.

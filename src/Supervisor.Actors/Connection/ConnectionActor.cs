@@ -1,3 +1,4 @@
+using Supervisor.Actors.Metrics;
 using Supervisor.Actors.Protocol;
 using Akka.Actor;
 using Akka.Event;
@@ -21,6 +22,7 @@ public sealed partial class ConnectionActor : ReceiveActor, IWithTimers
     private readonly ConnectionSettings _settings;
     private readonly IActorRef _state;
     private readonly Queue<TimeSpan> _badFrames = new();
+    private readonly VenueInstruments _metrics;
     private WebSocketPipe? _pipe;
     private IActorRef? _heartbeat;
     private IActorRef? _subscriptions;
@@ -28,6 +30,8 @@ public sealed partial class ConnectionActor : ReceiveActor, IWithTimers
     private long _events;
     private long _malformed;
     private long _oversized;
+    // When the frame being handled was read off the socket (Stopwatch ticks), handed on with its events.
+    private long _frameReceivedAt;
     private bool _authFailed;
 
     /// <summary>Creates the connection; it connects in <c>PreStart</c>.</summary>
@@ -36,6 +40,7 @@ public sealed partial class ConnectionActor : ReceiveActor, IWithTimers
         _protocol = protocol;
         _settings = settings;
         _state = state;
+        _metrics = SupervisorMetrics.For(Context.System).ForVenue(protocol.Venue);
         Connecting();
     }
 
@@ -99,7 +104,7 @@ public sealed partial class ConnectionActor : ReceiveActor, IWithTimers
             }
             Become(Authenticating);
         });
-        Receive<SocketOpenFailed>(failed => throw new ConnectionLostException($"Could not connect to {_protocol.Venue} at {_protocol.Endpoint}: {failed.Cause.Message}", failed.Cause));
+        Receive<SocketOpenFailed>(failed => throw new ConnectionLostException($"Could not connect to {_protocol.Venue} at {_protocol.Endpoint}: {failed.Cause.Message}", failed.Cause, ConnectionLoss.ConnectFailed));
         CommonHandlers();
     }
 
@@ -168,7 +173,7 @@ public sealed partial class ConnectionActor : ReceiveActor, IWithTimers
 
     private void Send(byte[] frame)
     {
-        var pipe = _pipe ?? throw new ConnectionLostException("Cannot send: the socket is not open.");
+        var pipe = _pipe ?? throw new ConnectionLostException("Cannot send: the socket is not open.", loss: ConnectionLoss.SendFailed);
         pipe.SendAsync(frame, binary: false, CancellationToken.None).PipeTo(Self, Self, success: static () => SendCompleted.Instance, failure: cause => new SendFailed(cause));
     }
 

@@ -1,7 +1,11 @@
 namespace Supervisor.Actors.Connection;
 
 /// <summary>The socket could not be opened, or it closed or reset; supervision reconnects with backoff.</summary>
-public sealed class ConnectionLostException(string message, Exception? inner = null) : Exception(message, inner);
+public sealed class ConnectionLostException(string message, Exception? inner = null, ConnectionLoss loss = ConnectionLoss.SocketClosed) : Exception(message, inner)
+{
+    /// <summary>How the connection was lost (the reconnect metric's reason).</summary>
+    public ConnectionLoss Loss { get; } = loss;
+}
 
 /// <summary>The venue rejected the credentials; retried only on a long backoff, and the account is marked AuthFailed.</summary>
 public sealed class AuthenticationRejectedException(string message) : Exception(message);

@@ -32,6 +32,12 @@ public sealed record VenueEventsReceived(IReadOnlyList<object> Events)
 {
     /// <summary>When the connection decoded the frame (Akka's scheduler clock); the journal lag is measured from it.</summary>
     public DateTimeOffset? ReceivedAt { get; init; }
+
+    /// <summary>
+    /// When the frame was read off the socket (<see cref="System.Diagnostics.Stopwatch.GetTimestamp"/>; 0 unknown), for the
+    /// frame-to-persisted latency. Local to this process: never journaled, not carried between nodes.
+    /// </summary>
+    public long ReceivedTimestamp { get; init; }
 }
 
 /// <summary>Counters a connection keeps; asked with <see cref="GetConnectionStats"/>.</summary>

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics;
 using System.Net.WebSockets;
 using Akka.Actor;
 using Akka.Event;
@@ -135,7 +136,10 @@ public sealed class WebSocketPipe : IAsyncDisposable
                     discarding = 0;
                     continue;
                 }
-                owner.Tell(new FrameReceived(Generation, message.WrittenSpan.ToArray(), result.MessageType == WebSocketMessageType.Binary), ActorRefs.NoSender);
+                owner.Tell(new FrameReceived(Generation, message.WrittenSpan.ToArray(), result.MessageType == WebSocketMessageType.Binary)
+                {
+                    ReceivedTimestamp = Stopwatch.GetTimestamp(),
+                }, ActorRefs.NoSender);
                 message.ResetWrittenCount();
             }
         }

@@ -50,7 +50,7 @@ public sealed class ChainUpProtocol(Uri endpoint, ApiCredentials credentials, in
         var result = _codec.Decode(frame, isBinary);
         if (result.Error is { } error)
         {
-            return new ProtocolFrame.Malformed($"{error.Kind}: {error.Message}");
+            return new ProtocolFrame.Malformed($"{error.Kind}: {error.Message}", error.Kind);
         }
         if (result.Events.Count > 0)
         {

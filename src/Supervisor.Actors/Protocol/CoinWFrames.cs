@@ -13,7 +13,7 @@ internal static class CoinWFrames
     {
         if (result.Error is { } error)
         {
-            return new ProtocolFrame.Malformed($"{error.Kind}: {error.Message}");
+            return new ProtocolFrame.Malformed($"{error.Kind}: {error.Message}", error.Kind);
         }
         if (result.Events.Count > 0)
         {

@@ -1,3 +1,5 @@
+using Supervisor.Venues.Decoding;
+
 namespace Supervisor.Actors.Protocol;
 
 /// <summary>What one frame means to the connection: a control step, account events, or garbage.</summary>
@@ -32,7 +34,9 @@ public abstract record ProtocolFrame
     public sealed record Events(IReadOnlyList<object> Items) : ProtocolFrame;
 
     /// <summary>A frame the codec could not make sense of (malformed, too deep, a gzip bomb…); counted and dropped.</summary>
-    public sealed record Malformed(string Error) : ProtocolFrame;
+    /// <param name="Error">What was wrong, for the log.</param>
+    /// <param name="Kind">The codec's classification (the decode-error metric's kind); null when the protocol has none.</param>
+    public sealed record Malformed(string Error, DecodeErrorKind? Kind = null) : ProtocolFrame;
 
     /// <summary>A well-formed frame that needs no action.</summary>
     public sealed record Ignored : ProtocolFrame;

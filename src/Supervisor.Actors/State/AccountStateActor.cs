@@ -1,4 +1,5 @@
 using Supervisor.Actors.Connection;
+using Supervisor.Actors.Metrics;
 using Akka.Actor;
 using Akka.Event;
 using Akka.Persistence;
@@ -40,6 +41,11 @@ public sealed class AccountStateActor : ReceivePersistentActor, IWithTimers
     private JournalLag _lag;
     // The newest prices of each position's ADL pushes (memory only), for ranks applied after newer prices came.
     private readonly Dictionary<string, AdlRankChanged> _rankMarkets = new(StringComparer.Ordinal);
+    private readonly SupervisorMetrics _metrics;
+    private readonly VenueInstruments _venueMetrics;
+    // Events handed to the journal whose handler has not run: what this actor adds to the node's persist queue depth,
+    // taken back if it stops with writes in flight (their handlers never run then).
+    private int _inFlight;
 
     /// <summary>Creates the state of one account.</summary>
     public AccountStateActor(string accountId, string venue, int snapshotEvery, ISnapshotClient? snapshots = null, TimeSpan? retryDelay = null,
@@ -55,6 +61,8 @@ public sealed class AccountStateActor : ReceivePersistentActor, IWithTimers
         _expected = _state;
         _lag = new JournalLag(accountId, TimeSpan.Zero, TimeSpan.Zero, 0);
         PersistenceId = PersistenceIdFor(venue, accountId);
+        _metrics = SupervisorMetrics.For(Context.System);
+        _venueMetrics = _metrics.ForVenue(venue);
 
         Recover<SnapshotOffer>(offer => _state = ((AccountStateSnapshot)offer.Snapshot).Restore(_state) with { SequenceNr = offer.Metadata.SequenceNr });
         Recover<VenueEvent>(e => _state = _state.Apply(e) with { SequenceNr = LastSequenceNr });
@@ -112,6 +120,8 @@ public sealed class AccountStateActor : ReceivePersistentActor, IWithTimers
     protected override void OnPersistRejected(Exception cause, object @event, long sequenceNr)
     {
         base.OnPersistRejected(cause, @event, sequenceNr);
+        // Called once per event of a rejected write, whose handler never runs.
+        EventsApplied(1);
         // The rejected change never happened: find the next frame's changes against what the journal holds.
         _expected = _state;
     }
@@ -120,6 +130,7 @@ public sealed class AccountStateActor : ReceivePersistentActor, IWithTimers
     protected override void PostStop()
     {
         Context.System.EventStream.Unsubscribe(Self);
+        EventsApplied(_inFlight);
         base.PostStop();
     }
 
@@ -282,11 +293,15 @@ public sealed class AccountStateActor : ReceivePersistentActor, IWithTimers
         }
         var last = changes[^1];
         var oldest = frames.Select(f => f.ReceivedAt).Min();
+        var oldestRead = OldestRead(frames);
         // PersistAllAsync: frames that arrive while this write is in flight are not held back; their changes join the
         // actor's next write, so one journal round trip carries every frame that came meanwhile.
         _expected = preview;
+        _inFlight += changes.Count;
+        var started = _metrics.WriteStarted(changes.Count);
         PersistAllAsync(changes, e =>
         {
+            EventsApplied(1);
             _state = _state.Apply(e) with { SequenceNr = LastSequenceNr };
             if (e is AdlRankChanged rank && _rankMarkets.TryGetValue(rank.PositionId, out var prices))
             {
@@ -304,6 +319,11 @@ public sealed class AccountStateActor : ReceivePersistentActor, IWithTimers
                 {
                     _state = _state with { Reconciliation = status };
                 }
+                _metrics.JournalWritten(started);
+                if (oldestRead != 0)
+                {
+                    _venueMetrics.FramePersisted(oldestRead);
+                }
                 if (oldest is { } received)
                 {
                     var lag = Context.System.Scheduler.Now - received;
@@ -316,6 +336,27 @@ public sealed class AccountStateActor : ReceivePersistentActor, IWithTimers
                 }
             }
         });
+    }
+
+    private void EventsApplied(int events)
+    {
+        _inFlight -= events;
+        _metrics.EventsApplied(events);
+    }
+
+    /// <summary>When the oldest of <paramref name="frames"/> was read off its socket (0 when none says).</summary>
+    private static long OldestRead(IReadOnlyList<VenueEventsReceived> frames)
+    {
+        long oldest = 0;
+        for (var i = 0; i < frames.Count; i++)
+        {
+            var read = frames[i].ReceivedTimestamp;
+            if (read != 0 && (oldest == 0 || read < oldest))
+            {
+                oldest = read;
+            }
+        }
+        return oldest;
     }
 
     private void Publish(AccountState state) => Context.System.EventStream.Publish(new AccountStateChanged(state));

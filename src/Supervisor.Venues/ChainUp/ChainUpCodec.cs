@@ -109,7 +109,7 @@ public sealed class ChainUpCodec(DecoderLimits? limits = null)
         }
         catch (JsonException error)
         {
-            var kind = error.Message.Contains("depth", StringComparison.OrdinalIgnoreCase) ? DecodeErrorKind.TooDeep : DecodeErrorKind.MalformedJson;
+            var kind = JsonErrors.KindOf(error);
             return DecodeResult.Failed(kind, error.Message, json.Span);
         }
         using (document)

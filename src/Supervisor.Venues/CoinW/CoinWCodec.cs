@@ -64,7 +64,7 @@ public sealed class CoinWCodec(DecoderLimits? limits = null)
         }
         catch (JsonException error)
         {
-            var kind = error.Message.Contains("depth", StringComparison.OrdinalIgnoreCase) ? DecodeErrorKind.TooDeep : DecodeErrorKind.MalformedJson;
+            var kind = JsonErrors.KindOf(error);
             return DecodeResult.Failed(kind, error.Message, frame.Span);
         }
         using (document)

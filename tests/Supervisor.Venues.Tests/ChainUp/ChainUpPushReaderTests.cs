@@ -170,6 +170,14 @@ public sealed class ChainUpPushReaderTests
         Assert.Equal(DecodeErrorKind.TooDeep, new ChainUpCodec().Decode(Encoding.UTF8.GetBytes(text), isBinary: false).Error?.Kind);
     }
 
+    [Fact]
+    public void A_truncated_frame_is_malformed_not_too_deep()
+    {
+        var text = "{\"channel\":\"ACCOUNT_UPDATE\",\"d\":{\"et\":\"CREATE\"";
+
+        Assert.Equal(DecodeErrorKind.MalformedJson, new ChainUpCodec().Decode(Encoding.UTF8.GetBytes(text), isBinary: false).Error?.Kind);
+    }
+
     private static string AccountUpdate(Random random)
     {
         var d = new List<string>();
