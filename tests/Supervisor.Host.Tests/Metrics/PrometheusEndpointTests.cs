@@ -53,7 +53,7 @@ public sealed class PrometheusEndpointTests(ITestOutputHelper output) : IAsyncLi
         builder.Services.AddAkka("prometheus", (akka, _) => akka
             .WithAccountSerializer()
             .WithAccountJournal(journal)
-            .WithAccountSupervisor(definitions, new AccountSettings(), d => AccountStateActor.Props(d.Id, d.Venue), markets: null)
+            .WithLocalAccounts(definitions, new AccountSettings(), d => AccountStateActor.Props(d.Id, d.Venue), markets: null)
             .AddHocon(Kit.DefaultConfig, HoconAddMode.Append));
         _app = builder.Build();
         _app.MapSupervisorMetrics();
