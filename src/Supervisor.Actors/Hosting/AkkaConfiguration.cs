@@ -1,7 +1,9 @@
 using Akka;
 using Akka.Actor;
 using Akka.Hosting;
+using Akka.Persistence.Hosting;
 using Akka.Persistence.Sql.Hosting;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using LinqToDB;
 using Supervisor.Actors.Accounts;
 using Supervisor.Actors.Market;
@@ -38,22 +40,30 @@ public static class AkkaConfiguration
     public static AkkaConfigurationBuilder WithAccountSerializer(this AkkaConfigurationBuilder builder) =>
         builder.WithCustomSerializer(AccountJsonSerializer.Name, [typeof(VenueEvent), typeof(AccountStateSnapshot)], system => new AccountJsonSerializer(system));
 
+    /// <summary>The health-check tag of everything a readiness probe needs (the journal's checks here; the host adds the rest).</summary>
+    public const string ReadinessTag = "ready";
+
     /// <summary>
     /// Akka.Persistence.Sql as the default journal and snapshot store, tables created at start. On SQLite the writes
     /// go through <see cref="SqliteWriteBatching"/>; call <see cref="SqliteJournalFile.Prepare"/> first. A reader
-    /// of someone else's journal passes <paramref name="autoInitialize"/> false, so it never creates tables.
+    /// of someone else's journal passes <paramref name="autoInitialize"/> false, so it never creates tables. The
+    /// journal's health check (Akka.Persistence.Hosting's: the plugin answers and its circuit breaker is closed, so it
+    /// fails while the database refuses writes) is registered with the <see cref="ReadinessTag"/>, reporting Unhealthy
+    /// rather than the package's default Degraded, which a probe counts as up. Akka.Persistence.Sql.Hosting 1.5.70's
+    /// connectivity check is not used: against linq2db 6.5.1 it throws a TypeLoadException on every call.
     /// </summary>
     public static AkkaConfigurationBuilder WithAccountJournal(this AkkaConfigurationBuilder builder, JournalSettings journal, bool autoInitialize = true)
     {
         ArgumentNullException.ThrowIfNull(journal);
+        static void HealthCheck(AkkaPersistenceJournalBuilder j) => j.WithHealthCheck(HealthStatus.Unhealthy, tags: [ReadinessTag]);
         if (journal.Engine == JournalEngine.PostgreSql)
         {
-            return builder.WithSqlPersistence(journal.ConnectionString, ProviderName.PostgreSQL15, autoInitialize: autoInitialize);
+            return builder.WithSqlPersistence(journal.ConnectionString, ProviderName.PostgreSQL15, autoInitialize: autoInitialize, journalBuilder: HealthCheck);
         }
         var options = new DataOptions()
             .UseConnectionString(ProviderName.SQLiteMS, journal.ConnectionString)
             .UseInterceptor(new SqliteWriteBatching(journal.SqliteSynchronous));
-        return builder.WithSqlPersistence(options, autoInitialize: autoInitialize)
+        return builder.WithSqlPersistence(options, autoInitialize: autoInitialize, journalBuilder: HealthCheck)
             .AddHocon(SqliteJournal, HoconAddMode.Prepend);
     }
 
