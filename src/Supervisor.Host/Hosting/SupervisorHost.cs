@@ -20,7 +20,10 @@ namespace Supervisor.Host.Hosting;
 /// </summary>
 internal static class SupervisorHost
 {
-    /// <summary>Builds the host; <paramref name="http"/> (null: no HTTP) serves the API, <paramref name="clustered"/> adds the cluster's readiness check.</summary>
+    /// <summary>
+    /// Builds the host; <paramref name="http"/> (null: no HTTP) serves the API; <paramref name="clustered"/> (a cluster
+    /// member) adds the cluster's readiness check and the wire format of the API's status question to every member.
+    /// </summary>
     public static IHost Build(string systemName, JournalSettings journal, LogLevel logLevel, Action<AkkaConfigurationBuilder, IServiceProvider> configure,
         bool createTables = true, HttpSettings? http = null, bool clustered = false)
     {
@@ -54,6 +57,11 @@ internal static class SupervisorHost
             akka.WithSupervisorLogging(AkkaLevelOf(logLevel))
                 .WithAccountSerializer()
                 .WithAccountJournal(journal, autoInitialize: createTables);
+            if (clustered)
+            {
+                // Every member answers the API's status question, whether or not it serves HTTP itself.
+                akka.WithCustomSerializer(AccountStatusesSerializer.Name, AccountStatusesSerializer.BoundTypes, system => new AccountStatusesSerializer(system));
+            }
             if (http is not null)
             {
                 akka.WithActorSystemLivenessCheck(tags: [HealthEndpoints.LivenessTag, AkkaConfiguration.ReadinessTag]);
