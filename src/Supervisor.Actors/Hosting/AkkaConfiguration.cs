@@ -40,21 +40,24 @@ public static class AkkaConfiguration
     public static AkkaConfigurationBuilder WithAccountSerializer(this AkkaConfigurationBuilder builder) =>
         builder.WithCustomSerializer(AccountJsonSerializer.Name, [typeof(VenueEvent), typeof(AccountStateSnapshot)], system => new AccountJsonSerializer(system));
 
-    /// <summary>The health-check tag of everything a readiness probe needs (the journal's checks here; the host adds the rest).</summary>
+    /// <summary>The health-check tag of everything a readiness probe needs (the journal's checks are added here; the host adds the rest).</summary>
     public const string ReadinessTag = "ready";
 
     /// <summary>
     /// Akka.Persistence.Sql as the default journal and snapshot store, tables created at start. On SQLite the writes
     /// go through <see cref="SqliteWriteBatching"/>; call <see cref="SqliteJournalFile.Prepare"/> first. A reader
     /// of someone else's journal passes <paramref name="autoInitialize"/> false, so it never creates tables. The
-    /// journal's health check (Akka.Persistence.Hosting's: the plugin answers and its circuit breaker is closed, so it
-    /// fails while the database refuses writes) is registered with the <see cref="ReadinessTag"/>, reporting Unhealthy
-    /// rather than the package's default Degraded, which a probe counts as up. Akka.Persistence.Sql.Hosting 1.5.70's
-    /// connectivity check is not used: against linq2db 6.5.1 it throws a TypeLoadException on every call.
+    /// journal's health checks carry the <see cref="ReadinessTag"/>: Akka.Persistence.Hosting's (the plugin answers;
+    /// Unhealthy rather than the package's default Degraded, which a probe counts as up) and, registered through
+    /// Akka.Hosting's delegate check, <see cref="JournalConnectivity"/> (the database answers a new connection).
+    /// Akka.Persistence.Sql.Hosting 1.5.70's own connectivity check is not used: against linq2db 6.5.1 it throws a
+    /// TypeLoadException on every call.
     /// </summary>
     public static AkkaConfigurationBuilder WithAccountJournal(this AkkaConfigurationBuilder builder, JournalSettings journal, bool autoInitialize = true)
     {
         ArgumentNullException.ThrowIfNull(journal);
+        builder.WithHealthCheck(JournalConnectivity.Name, (_, _, cancellationToken) => JournalConnectivity.CheckAsync(journal, cancellationToken),
+            HealthStatus.Unhealthy, [ReadinessTag], TimeSpan.FromSeconds(5));
         static void HealthCheck(AkkaPersistenceJournalBuilder j) => j.WithHealthCheck(HealthStatus.Unhealthy, tags: [ReadinessTag]);
         if (journal.Engine == JournalEngine.PostgreSql)
         {

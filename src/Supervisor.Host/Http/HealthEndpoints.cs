@@ -9,10 +9,11 @@ namespace Supervisor.Host.Http;
 
 /// <summary>
 /// <c>/health</c> (liveness: the actor system runs) and <c>/health/ready</c> (readiness: the actor system, the
-/// journal's two checks, and in a cluster the member being up), the checks Akka.Hosting, Akka.Persistence.Hosting,
-/// Akka.Persistence.Sql.Hosting and Akka.Cluster.Hosting provide, selected by tag. 200 when healthy (or degraded), 503
-/// when not, as orchestrators expect; the body names each check and its status, and nothing else (no exception text:
-/// these endpoints need no token).
+/// journal's two checks, and in a cluster the member being up), the checks Akka.Hosting, Akka.Persistence.Hosting and
+/// Akka.Cluster.Hosting provide (the journal's connectivity through Akka.Hosting's delegate check, see
+/// <c>JournalConnectivity</c>), selected by tag. 200 when healthy (or degraded), 503 when not, as orchestrators expect;
+/// the body names each check, its status and its short description, never an exception's text (these endpoints need
+/// no token).
 /// </summary>
 internal static class HealthEndpoints
 {
@@ -36,6 +37,6 @@ internal static class HealthEndpoints
         {
             status = report.Status.ToString(),
             checks = report.Entries.OrderBy(e => e.Key, StringComparer.Ordinal)
-                .Select(e => new { name = e.Key, status = e.Value.Status.ToString(), durationMs = Math.Round(e.Value.Duration.TotalMilliseconds, 1) }),
+                .Select(e => new { name = e.Key, status = e.Value.Status.ToString(), description = e.Value.Description, durationMs = Math.Round(e.Value.Duration.TotalMilliseconds, 1) }),
         }, ApiJson.Options);
 }

@@ -24,6 +24,7 @@ public sealed class HttpAuthTests(HttpApiFixture api)
         var checks = readyBody.GetProperty("checks").EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!, c => c.GetProperty("status").GetString());
         Assert.Equal("Healthy", checks["akka.actorsystem"]);
         Assert.Equal("Healthy", checks["akka.persistence.journal.sql"]);
+        Assert.Equal("Healthy", checks["journal.connectivity"]);
     }
 
     [Theory]
@@ -63,6 +64,24 @@ public sealed class HttpAuthTests(HttpApiFixture api)
         var basic = Get();
         basic.Headers.Authorization = new AuthenticationHeaderValue("Basic", HttpApiFixture.Token);
         yield return basic;
+    }
+
+    [Fact]
+    public void Config_show_masks_the_token()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"http-token-{Guid.NewGuid():N}.conf");
+        File.WriteAllText(file, "supervisor.http.token = \"never-printed-7f3a\"\n");
+        try
+        {
+            var output = new StringWriter();
+            Assert.Equal(0, Supervisor.Host.Commands.ConfigCommand.Show(file, new Supervisor.Host.Commands.ConfigCommand.ShowOptions(Json: false, NoEnvironment: true, ShowSecrets: false, WithDefaults: true), output, new StringWriter()));
+            Assert.DoesNotContain("never-printed-7f3a", output.ToString());
+            Assert.Contains("token = \"***\"", output.ToString());
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 
     [Fact]
