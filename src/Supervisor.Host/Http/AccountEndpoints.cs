@@ -20,32 +20,18 @@ internal static class AccountEndpoints
         accounts.MapGet("/{venue}/{id}/state", StateAtAsync);
     }
 
-    /// <summary>Every account with its status, node and journal lag; and how each node answered.</summary>
-    private static async Task<IResult> ListAsync(IServiceProvider services, AccountStatusQuery query, AccountDirectory directory, HttpSettings settings,
+    /// <summary>Every account with its status, node and journal lag (as of its last answer); and how each node answered.</summary>
+    private static async Task<IResult> ListAsync(IServiceProvider services, AccountStatusQuery query, AccountDirectory directory, JournalLags lags,
         CancellationToken cancellationToken)
     {
         var report = await query.AskAsync(cancellationToken);
         directory.Remember(report);
-        var root = await AccountRoot.GetAsync(services, cancellationToken);
-        // Asked of every account at once; one that is busy writing a backlog is reported without its lag rather than holding the answer.
-        var lags = await Task.WhenAll(report.Accounts.Select(a => LagAsync(root, a, settings.AskTimeout, cancellationToken)));
+        _ = lags.Refresh(await AccountRoot.GetAsync(services, cancellationToken), report.Accounts);
         return Results.Json(new
         {
-            accounts = report.Accounts.Zip(lags, AccountStatusView.Of),
+            accounts = report.Accounts.Select(a => AccountStatusView.Of(a, lags.Of(a.Status))),
             nodes = report.Nodes,
         }, ApiJson.Options);
-    }
-
-    private static async Task<JournalLag?> LagAsync(IActorRef root, LocatedStatus account, TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await root.Ask<JournalLag>(new ForAccount(account.Status.Venue, account.Status.AccountId, new GetJournalLag()), timeout, cancellationToken);
-        }
-        catch (Exception e) when (e is AskTimeoutException or KeyNotFoundException)
-        {
-            return null;
-        }
     }
 
     /// <summary>The account's current state, as its state actor answers <see cref="GetAccountState"/>.</summary>

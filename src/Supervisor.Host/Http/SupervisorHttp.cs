@@ -25,6 +25,7 @@ internal static class SupervisorHttp
         services.AddSingleton(new TokenCheck(token));
         services.AddSingleton(sp => new AccountStatusQuery(sp, sp.GetRequiredService<ActorSystem>(), settings));
         services.AddSingleton<AccountDirectory>();
+        services.AddSingleton<JournalLags>();
         services.AddSingleton<StreamHub>();
         services.AddSingleton(sp => new AccountJournalReader(sp.GetRequiredService<ActorSystem>()));
         services.AddHealthChecks();
