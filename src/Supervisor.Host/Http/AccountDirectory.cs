@@ -61,5 +61,15 @@ internal sealed class AccountDirectory(AccountStatusQuery query, TimeProvider ti
         }
     }
 
-    private async Task AskAsync() => Remember(await query.AskAsync(CancellationToken.None).ConfigureAwait(false));
+    private async Task AskAsync()
+    {
+        try
+        {
+            Remember(await query.AskAsync(CancellationToken.None).ConfigureAwait(false));
+        }
+        catch (Exception e) when (e is Akka.Actor.AskTimeoutException or OperationCanceledException or InvalidOperationException)
+        {
+            // The root is not up yet or is stopping: what was known stays, and the next miss asks again.
+        }
+    }
 }

@@ -102,7 +102,16 @@ internal sealed class StreamHub(ActorSystem system, AccountStatusQuery query, Ht
         {
             while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
             {
-                var report = await query.AskAsync(cancellationToken).ConfigureAwait(false);
+                AccountStatusReport report;
+                try
+                {
+                    report = await query.AskAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is AskTimeoutException or InvalidOperationException)
+                {
+                    // The root is stopping or not up yet; the next tick asks again.
+                    continue;
+                }
                 foreach (var status in report.Accounts.Select(a => AccountStatusView.Of(a, null)))
                 {
                     var key = status.Venue + "|" + status.Id;
