@@ -38,6 +38,8 @@ internal static class SupervisorHost
         web.WebHost.UseUrls(http.Url);
         web.Services.AddSupervisorHttp(http);
         Configure(web, systemName, journal, logLevel, configure, createTables, http, clustered);
+        // ASP.NET Core logs every request's URL at Information, and the demo's link carries the token in its query.
+        web.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         var app = web.Build();
         SupervisorHttp.Map(app);
         return app;

@@ -23,6 +23,8 @@ namespace Supervisor.Host.Run;
 /// the cluster and hosts its share of the accounts (a node the cluster disagrees with: exit 2) — and prints a summary
 /// line every <c>supervisor.run.status-interval</c> until cancelled or <paramref name="duration"/> has passed, then
 /// stops the host (Akka's CoordinatedShutdown) and exits 0. A cluster node downed by the split-brain resolver exits 4.
+/// Unless <c>supervisor.http.enabled</c> is off it serves the HTTP API on <c>supervisor.http.url</c> (or
+/// <paramref name="httpUrl"/>, the <c>--http</c> option) and prints where; no token, or a URL it cannot listen on: exit 2.
 /// </summary>
 internal sealed class SupervisorRunner(string configFile, TimeSpan? duration, TextWriter output, TextWriter error, CredentialSource credentials,
     string? httpUrl = null)
