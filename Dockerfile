@@ -33,7 +33,7 @@ RUN mkdir -p /etc/supervisor/registry \
 # APP_UID: the unprivileged "app" user of the .NET images.
 USER $APP_UID
 WORKDIR /app/supervisor
-# 4053: Akka remoting between the nodes (supervisor.cluster.port); 5080: the simulator.
-EXPOSE 4053 5080
+# 4053: Akka remoting between the nodes (supervisor.cluster.port); 5080: the simulator; 8080: a node's HTTP API (supervisor.http.url).
+EXPOSE 4053 5080 8080
 ENTRYPOINT ["dotnet", "/app/supervisor/supervisor.dll"]
 CMD ["run", "--config", "/etc/supervisor/cluster.conf"]

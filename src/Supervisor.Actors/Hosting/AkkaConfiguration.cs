@@ -1,7 +1,9 @@
 using Akka;
 using Akka.Actor;
 using Akka.Hosting;
+using Akka.Persistence.Hosting;
 using Akka.Persistence.Sql.Hosting;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using LinqToDB;
 using Akka.Cluster.Sharding;
 using Supervisor.Actors.Accounts;
@@ -40,22 +42,33 @@ public static class AkkaConfiguration
     public static AkkaConfigurationBuilder WithAccountSerializer(this AkkaConfigurationBuilder builder) =>
         builder.WithCustomSerializer(AccountJsonSerializer.Name, [typeof(VenueEvent), typeof(AccountStateSnapshot)], system => new AccountJsonSerializer(system));
 
+    /// <summary>The health-check tag of everything a readiness probe needs (the journal's checks are added here; the host adds the rest).</summary>
+    public const string ReadinessTag = "ready";
+
     /// <summary>
     /// Akka.Persistence.Sql as the default journal and snapshot store, tables created at start. On SQLite the writes
     /// go through <see cref="SqliteWriteBatching"/>; call <see cref="SqliteJournalFile.Prepare"/> first. A reader
-    /// of someone else's journal passes <paramref name="autoInitialize"/> false, so it never creates tables.
+    /// of someone else's journal passes <paramref name="autoInitialize"/> false, so it never creates tables. The
+    /// journal's health checks carry the <see cref="ReadinessTag"/>: Akka.Persistence.Hosting's (the plugin answers;
+    /// Unhealthy rather than the package's default Degraded, which a probe counts as up) and, registered through
+    /// Akka.Hosting's delegate check, <see cref="JournalConnectivity"/> (the database answers a new connection).
+    /// Akka.Persistence.Sql.Hosting 1.5.70's own connectivity check is not used: against linq2db 6.5.1 it throws a
+    /// TypeLoadException on every call.
     /// </summary>
     public static AkkaConfigurationBuilder WithAccountJournal(this AkkaConfigurationBuilder builder, JournalSettings journal, bool autoInitialize = true)
     {
         ArgumentNullException.ThrowIfNull(journal);
+        builder.WithHealthCheck(JournalConnectivity.Name, (_, _, cancellationToken) => JournalConnectivity.CheckAsync(journal, cancellationToken),
+            HealthStatus.Unhealthy, [ReadinessTag], TimeSpan.FromSeconds(5));
+        static void HealthCheck(AkkaPersistenceJournalBuilder j) => j.WithHealthCheck(HealthStatus.Unhealthy, tags: [ReadinessTag]);
         if (journal.Engine == JournalEngine.PostgreSql)
         {
-            return builder.WithSqlPersistence(journal.ConnectionString, ProviderName.PostgreSQL15, autoInitialize: autoInitialize);
+            return builder.WithSqlPersistence(journal.ConnectionString, ProviderName.PostgreSQL15, autoInitialize: autoInitialize, journalBuilder: HealthCheck);
         }
         var options = new DataOptions()
             .UseConnectionString(ProviderName.SQLiteMS, journal.ConnectionString)
             .UseInterceptor(new SqliteWriteBatching(journal.SqliteSynchronous));
-        return builder.WithSqlPersistence(options, autoInitialize: autoInitialize)
+        return builder.WithSqlPersistence(options, autoInitialize: autoInitialize, journalBuilder: HealthCheck)
             .AddHocon(SqliteJournal, HoconAddMode.Prepend);
     }
 

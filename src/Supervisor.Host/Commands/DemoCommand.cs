@@ -2,10 +2,11 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
 using Supervisor.Host.Demo;
+using Supervisor.Host.Http;
 
 namespace Supervisor.Host.Commands;
 
-/// <summary><c>supervisor demo [--accounts N] [--duration T] [--nodes N] [--faults] [--postgres CONNECTION]</c>: the one-command demo on the embedded default.</summary>
+/// <summary><c>supervisor demo [--accounts N] [--duration T] [--nodes N] [--faults] [--postgres CONNECTION] [--http URL]</c>: the one-command demo on the embedded default.</summary>
 internal static class DemoCommand
 {
     public const int DefaultAccounts = 10;
@@ -35,10 +36,12 @@ internal static class DemoCommand
                 + $"with --nodes {DemoRunner.CrashMinNodes} or more, kill the node holding most accounts halfway through instead",
         };
         var postgres = new Option<string?>("--postgres") { Description = "journal in this PostgreSQL database (connection string) instead of a new SQLite file under ./data" };
-        var command = new Command("demo", "Run the simulator and the supervisor together on the embedded SQLite journal, then compare every account with the ground truth.") { accounts, duration, nodes, faults, postgres };
+        var http = HttpOption.Create("serve the API on this URL (default supervisor.http.url, http://127.0.0.1:8080, or a free port when that is taken)");
+        var command = new Command("demo", "Run the simulator and the supervisor together on the embedded SQLite journal, then compare every account with the ground truth.") { accounts, duration, nodes, faults, postgres, http };
         command.SetAction(async (result, cancellationToken) =>
-            await new DemoRunner(result.GetValue(accounts), result.GetValue(duration)!.Value, Console.Out,
-                interactive: !Console.IsOutputRedirected, faults: result.GetValue(faults), postgres: result.GetValue(postgres), nodes: result.GetValue(nodes)).RunAsync(cancellationToken));
+            DemoHttp.Create(result.GetValue(http), Console.Out, Console.Error) is not { } serving ? 2
+            : await new DemoRunner(result.GetValue(accounts), result.GetValue(duration)!.Value, Console.Out,
+                interactive: !Console.IsOutputRedirected, faults: result.GetValue(faults), postgres: result.GetValue(postgres), nodes: result.GetValue(nodes), api: serving).RunAsync(cancellationToken));
         return command;
     }
 

@@ -15,6 +15,7 @@ using Supervisor.Actors.Protocol;
 using Supervisor.Actors.State;
 using Supervisor.Configuration;
 using Supervisor.Host.Hosting;
+using Supervisor.Host.Http;
 using Supervisor.Host.Status;
 using Supervisor.Simulator;
 using Supervisor.Venues.Rest;
@@ -29,7 +30,7 @@ namespace Supervisor.Host.Demo;
 /// system, remoting on a free 127.0.0.1 port, one journal), the accounts sharded over them.
 /// </summary>
 internal sealed class DemoRunner(int accounts, TimeSpan duration, TextWriter output, bool interactive = false, bool faults = false, string? postgres = null,
-    int nodes = 1)
+    int nodes = 1, HttpSettings? api = null)
 {
     /// <summary>The most cluster nodes the demo starts in one process.</summary>
     public const int MaxNodes = 9;
@@ -77,9 +78,10 @@ internal sealed class DemoRunner(int accounts, TimeSpan duration, TextWriter out
             {
                 var host = SupervisorHost.Build("demo", journal, LogLevel.Error, (akka, _) => akka
                     .WithLocalAccounts(Definitions(), new AccountSettings(), StateFor, Markets())
-                    .WithOperatorSettings(HoconLoader.Default()));
+                    .WithOperatorSettings(HoconLoader.Default()), http: api);
                 supervised.Add(new DemoNode(1, host, ActorRefs.Nobody, null));
                 await host.StartAsync(cancellationToken);
+                AnnounceHttp(host);
                 supervised[0] = new DemoNode(1, host, await host.Services.GetRequiredService<IRequiredActor<NodeAccounts>>().GetAsync(cancellationToken), null);
             }
             else
@@ -116,7 +118,7 @@ internal sealed class DemoRunner(int accounts, TimeSpan duration, TextWriter out
             var nodeMarkets = markets();
             var host = SupervisorHost.Build(ClusterSettings.SystemName, journal, LogLevel.Error, (akka, _) => akka
                 .WithAccountCluster(cluster, joining, registry, new AccountSettings(), StateFor, nodeMarkets)
-                .WithOperatorSettings(config));
+                .WithOperatorSettings(config), http: i == 0 ? api : null, clustered: true);
             hosts.Add((i + 1, host, cluster));
             // Stopped by the caller even if a later node fails to start.
             supervised.Add(new DemoNode(i + 1, host, ActorRefs.Nobody, null));
@@ -124,11 +126,21 @@ internal sealed class DemoRunner(int accounts, TimeSpan duration, TextWriter out
         // The seed first: it forms the cluster by joining itself; the others join through it, once it agrees with them.
         await StartAndJoinAsync(hosts[0].Host, hosts[0].Cluster, joining, cancellationToken);
         await Task.WhenAll(hosts.Skip(1).Select(h => StartAndJoinAsync(h.Host, h.Cluster, joining, cancellationToken)));
+        AnnounceHttp(hosts[0].Host);
         for (var i = 0; i < hosts.Count; i++)
         {
             var (number, host, cluster) = hosts[i];
             var accountsHere = await host.Services.GetRequiredService<IRequiredActor<NodeAccounts>>().GetAsync(cancellationToken);
             supervised[i] = new DemoNode(number, host, accountsHere, $"{cluster.PublicHostname}:{cluster.Port}");
+        }
+    }
+
+    // Node 1 serves the API (for every node's accounts) when the command asked for HTTP.
+    private void AnnounceHttp(IHost host)
+    {
+        if (api is not null)
+        {
+            DemoHttp.Announce(host, api, output);
         }
     }
 

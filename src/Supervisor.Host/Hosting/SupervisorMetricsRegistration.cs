@@ -23,12 +23,15 @@ internal static class SupervisorMetricsRegistration
     /// resource (Prometheus' <c>target_info</c>) names the service and the node.
     /// </summary>
     /// <param name="services">The host's services (the ones Akka.Hosting's <c>AddAkka</c> is called on).</param>
-    /// <param name="node">This node: the cluster self address, or the host name on a single node.</param>
-    public static IServiceCollection AddSupervisorMetrics(this IServiceCollection services, string node)
+    /// <param name="node">This node's name; null: the actor system's own (a cluster node's host:port, else the host name).</param>
+    public static IServiceCollection AddSupervisorMetrics(this IServiceCollection services, string? node = null)
     {
         ArgumentNullException.ThrowIfNull(services);
-        ArgumentException.ThrowIfNullOrWhiteSpace(node);
-        services.AddSingleton(new SupervisorMetricsOptions { Node = node });
+        if (node is not null)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(node);
+            services.AddSingleton(new SupervisorMetricsOptions { Node = node });
+        }
         services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("supervisor", serviceInstanceId: node))
             .WithMetrics(metrics => metrics.AddMeter(SupervisorMetrics.MeterName).AddPrometheusExporter());

@@ -12,6 +12,7 @@ using Supervisor.Actors.Hosting;
 using Supervisor.Actors.State;
 using Supervisor.Configuration;
 using Supervisor.Host.Hosting;
+using Supervisor.Host.Http;
 using Supervisor.Host.Status;
 
 namespace Supervisor.Host.Run;
@@ -22,8 +23,11 @@ namespace Supervisor.Host.Run;
 /// the cluster and hosts its share of the accounts (a node the cluster disagrees with: exit 2) — and prints a summary
 /// line every <c>supervisor.run.status-interval</c> until cancelled or <paramref name="duration"/> has passed, then
 /// stops the host (Akka's CoordinatedShutdown) and exits 0. A cluster node downed by the split-brain resolver exits 4.
+/// Unless <c>supervisor.http.enabled</c> is off it serves the HTTP API on <c>supervisor.http.url</c> (or
+/// <paramref name="httpUrl"/>, the <c>--http</c> option) and prints where; no token, or a URL it cannot listen on: exit 2.
 /// </summary>
-internal sealed class SupervisorRunner(string configFile, TimeSpan? duration, TextWriter output, TextWriter error, CredentialSource credentials)
+internal sealed class SupervisorRunner(string configFile, TimeSpan? duration, TextWriter output, TextWriter error, CredentialSource credentials,
+    string? httpUrl = null)
 {
     public const int ConfigurationError = 2;
     public const int JournalError = 3;
@@ -34,11 +38,14 @@ internal sealed class SupervisorRunner(string configFile, TimeSpan? duration, Te
         SupervisorConfiguration settings;
         JournalSettings journal;
         LogLevel logLevel;
+        HttpSettings http;
         try
         {
             settings = SupervisorConfiguration.Read(HoconLoader.FromFile(configFile), credentials);
             journal = JournalSettings.FromConfig(settings.Config);
             logLevel = LogLevelOf(settings.Config);
+            http = HttpSettings.FromConfig(settings.Config, credentials);
+            http = httpUrl is null ? http : http.WithUrl(httpUrl);
         }
         catch (SupervisorConfigurationException e)
         {
@@ -57,6 +64,11 @@ internal sealed class SupervisorRunner(string configFile, TimeSpan? duration, Te
         if (settings.AccountDefinitions.Count == 0)
         {
             error.WriteLine($"{configFile}: no enabled accounts in supervisor.registry; nothing to supervise");
+            return ConfigurationError;
+        }
+        if (http.RequireToken() is { } noToken)
+        {
+            error.WriteLine($"{configFile}: {noToken}");
             return ConfigurationError;
         }
 
@@ -101,10 +113,17 @@ internal sealed class SupervisorRunner(string configFile, TimeSpan? duration, Te
                 akka.WithLocalAccounts(settings.AccountDefinitions, settings.Accounts, StateFor, settings.MarketData);
             }
             akka.WithOperatorSettings(settings.Config);
-        });
+        }, http: http.Enabled ? http : null, clustered: cluster.Enabled);
         try
         {
             await host.StartAsync(cancellationToken);
+        }
+        catch (IOException e) when (http.Enabled)
+        {
+            // Kestrel's "Failed to bind to address …"; the actor system may be up already.
+            error.WriteLine($"{configFile}: supervisor.http.url: cannot listen on {http.Url} ({e.Message}). Not started.");
+            await host.StopAsync(CancellationToken.None);
+            return ConfigurationError;
         }
         catch (Exception e) when (cluster.Enabled && BindFailure(e) is { } bind)
         {
@@ -119,10 +138,14 @@ internal sealed class SupervisorRunner(string configFile, TimeSpan? duration, Te
             await host.StopAsync(CancellationToken.None);
             return ConfigurationError;
         }
-        var root = await host.Services.GetRequiredService<IRequiredActor<NodeAccounts>>().GetAsync(cancellationToken);
+        var root = await AccountRoot.GetAsync(host.Services, cancellationToken);
         var byVenue = settings.AccountDefinitions.GroupBy(d => d.Venue).Select(g => $"{g.Count()} {g.Key}");
         output.WriteLine($"supervisor: {settings.AccountDefinitions.Count} accounts ({string.Join(", ", byVenue)}), journal {journal.Describe()}"
             + (cluster.Enabled ? $", cluster node {cluster.SelfAddress} (seed nodes {string.Join(", ", cluster.SeedNodes)})" : ""));
+        if (SupervisorHttp.ListeningOn(host) is { } listening)
+        {
+            output.WriteLine($"http: listening on {listening}");
+        }
         // The actor system can also end on its own: a cluster node downed by the split-brain resolver shuts itself down.
         using (var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
         {

@@ -44,6 +44,7 @@ public sealed class ClusterProcessTests(ITestOutputHelper output) : IAsyncLifeti
     [Fact]
     public async Task The_accounts_of_a_killed_node_run_again_on_the_survivors_and_end_equal_to_the_ground_truth()
     {
+        await AssertEveryNodesApiListsEveryAccountAsync();
         // The node holding most accounts; when it is the oldest, the shard coordinator moves too.
         var victim = BusiestNode();
         var held = _cluster.LatestLines([victim])[0]!.Held;
@@ -56,6 +57,24 @@ public sealed class ClusterProcessTests(ITestOutputHelper output) : IAsyncLifeti
         Assert.Equal(137, await _cluster.Node(victim).WaitForExitAsync(TimeSpan.FromSeconds(10)));
 
         await AssertEqualToTruthAsync(survivors);
+    }
+
+    // Each node's /api/accounts asks every Up member for the accounts it holds: any node answers for all of them.
+    private async Task AssertEveryNodesApiListsEveryAccountAsync()
+    {
+        using var http = new HttpClient();
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", ClusterProcesses.HttpToken);
+        foreach (var node in All)
+        {
+            var body = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync(new Uri(_cluster.ApiUri(node), "/api/accounts"))).RootElement;
+            var listed = body.GetProperty("accounts").EnumerateArray().Select(a => a.GetProperty("id").GetString()).Order().ToList();
+            Assert.Equal(_cluster.Accounts.Select(a => a.Id).Order(), listed);
+            var nodes = body.GetProperty("nodes").EnumerateArray().ToList();
+            Assert.Equal(3, nodes.Count);
+            Assert.All(nodes, n => Assert.True(n.GetProperty("answered").GetBoolean(), n.ToString()));
+            var addresses = nodes.Select(n => n.GetProperty("address").GetString()).ToHashSet();
+            Assert.All(body.GetProperty("accounts").EnumerateArray(), a => Assert.Contains(a.GetProperty("node").GetString(), addresses));
+        }
     }
 
     [Fact]

@@ -26,6 +26,9 @@ namespace Supervisor.Host.Tests.Cluster;
 internal sealed partial class ClusterProcesses : IAsyncDisposable
 {
     public const int NodeCount = 3;
+
+    /// <summary>The API token every node gets (SUPERVISOR_HTTP_TOKEN).</summary>
+    public const string HttpToken = "cluster-test-token";
     private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("supervisor-cluster-");
     private readonly int[] _ports = [.. Enumerable.Range(0, NodeCount).Select(_ => FreePort())];
     private readonly CliProcess?[] _nodes = new CliProcess?[NodeCount];
@@ -99,6 +102,9 @@ internal sealed partial class ClusterProcesses : IAsyncDisposable
             ["SUPERVISOR_COINLOCALLY_REST_URL"] = _simulatorUri.ToString(),
             // Summary lines every second (the default 10 s is too coarse to time a move).
             ["SUPERVISOR_STATUS_INTERVAL"] = "1s",
+            // Every process its own loopback port for the API (a fresh one per start), as each container has its own 8080.
+            ["SUPERVISOR_HTTP_URL"] = $"http://127.0.0.1:{FreePort()}",
+            ["SUPERVISOR_HTTP_TOKEN"] = HttpToken,
         };
         return environment;
     }
@@ -115,6 +121,12 @@ internal sealed partial class ClusterProcesses : IAsyncDisposable
     }
 
     public CliProcess Node(int index) => _nodes[index] ?? throw new InvalidOperationException($"node {index} was never started");
+
+    /// <summary>Where node <paramref name="index"/>'s API listens, as it printed it.</summary>
+    public Uri ApiUri(int index) =>
+        new(Regex.Match(Node(index).Output, @"^http: listening on (\S+)$", RegexOptions.Multiline) is { Success: true } line
+            ? line.Groups[1].Value
+            : throw new InvalidOperationException($"node {index} printed no http line:\n{Tail(Node(index).Output)}"));
 
     public int Port(int index) => _ports[index];
 

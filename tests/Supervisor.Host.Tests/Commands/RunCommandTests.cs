@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Supervisor.Host.Tests.Cli;
 using Supervisor.Simulator.Model;
 using Supervisor.Actors.Configuration;
@@ -9,6 +10,7 @@ namespace Supervisor.Host.Tests.Commands;
 /// <summary><c>supervisor run</c> against the simulator on loopback, with the accounts and secrets in HOCON.</summary>
 public sealed class RunCommandTests : IDisposable
 {
+    private const string HttpToken = "run-test-token-4d1f";
     private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("supervisor-run-");
 
     public void Dispose() => _directory.Delete(recursive: true);
@@ -29,8 +31,10 @@ public sealed class RunCommandTests : IDisposable
         var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
         // The journal as JournalSettings.Describe names it: engine and file, never the connection string.
         Assert.Equal($"supervisor: 4 accounts (2 coinw, 2 coinlocally), journal sqlite {Path.Combine(_directory.FullName, "data", "journal.db")}", lines[0]);
+        Assert.Matches(@"^http: listening on http://127\.0\.0\.1:\d+$", lines[1]);
         Assert.Contains(lines, l => l.StartsWith("live 4/4,", StringComparison.Ordinal));
         Assert.Equal("supervisor: stopped", lines[^1]);
+        Assert.DoesNotContain(HttpToken, output.ToString());
         Assert.True(File.Exists(Path.Combine(_directory.FullName, "data", "journal.db")));
         foreach (var account in accounts)
         {
@@ -50,6 +54,7 @@ public sealed class RunCommandTests : IDisposable
               venues.coinw { url = "{{simulator.CoinWUri}}", rest-url = "{{simulator.BaseUri}}" }
               venues.chainup.tenants.coinlocally { url = "{{simulator.ChainUpUri}}{{chainUpQuery}}", rest-url = "{{simulator.BaseUri}}" }
               run { status-interval = 100ms, reload-interval = 100ms, log-level = Warning }
+              http.enabled = off
               registry = [ {{string.Join("\n", entries)}} ]
             }
             """;
@@ -153,6 +158,7 @@ public sealed class RunCommandTests : IDisposable
     {
         var config = Write("app.conf", """
             supervisor.persistence { engine = postgresql, connection-string = "Host=127.0.0.1;Port=1;Username=x;Timeout=2" }
+            supervisor.http.enabled = off
             supervisor.registry = [{ id = a, venue = coinw, api-key = k, secret = s }]
             """);
         var error = new StringWriter();
@@ -170,6 +176,7 @@ public sealed class RunCommandTests : IDisposable
         TestJournals.WriteStandIn(journal);
         var config = Write("app.conf", $$"""
             supervisor.persistence.connection-string = "Data Source={{journal}}"
+            supervisor.http.enabled = off
             supervisor.registry = [{ id = a, venue = coinw, api-key = k, secret = s }]
             """);
         var output = new StringWriter();
@@ -184,18 +191,68 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Without_a_duration_it_runs_until_interrupted_then_stops_cleanly()
+    public async Task Without_a_duration_it_runs_until_interrupted_serving_the_api_on_the_http_url_it_prints_then_stops_cleanly()
     {
         var accounts = SimulatorOptions.GenerateAccounts(2);
         await using var simulator = await SimulatorHost.StartAsync(new SimulatorOptions { Accounts = accounts, TickInterval = TimeSpan.FromMilliseconds(100) });
         var config = ConfigFor(accounts, simulator);
 
-        await using var run = CliProcess.Supervisor(["run", "--config", config], _directory.FullName);
+        await using var run = CliProcess.Supervisor(["run", "--config", config, "--http", "http://127.0.0.1:0"], _directory.FullName);
         await run.WaitForLineAsync(line => line.StartsWith("live 2/2,", StringComparison.Ordinal), TimeSpan.FromMinutes(1));
+        var url = Regex.Match(run.Output, @"^http: listening on (http://127\.0\.0\.1:\d+)$", RegexOptions.Multiline).Groups[1].Value;
+        using var http = new HttpClient { BaseAddress = new Uri(url) };
+        using var health = await http.GetAsync(new Uri("/health/ready", UriKind.Relative));
+        using var anonymous = await http.GetAsync(new Uri("/api/accounts", UriKind.Relative));
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", HttpToken);
+        var listed = await http.GetStringAsync(new Uri("/api/accounts", UriKind.Relative));
         await run.InterruptAsync();
 
         Assert.Equal(0, await run.WaitForExitAsync(TimeSpan.FromMinutes(1)));
         Assert.EndsWith("supervisor: stopped", run.Output.TrimEnd());
+        Assert.Equal(System.Net.HttpStatusCode.OK, health.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.All(accounts, a => Assert.Contains($"\"id\":\"{a.Id}\"", listed));
+        Assert.DoesNotContain(HttpToken, run.Output);
+    }
+
+    [Fact]
+    public async Task Without_a_token_it_refuses_to_serve_the_api_and_exits_2_naming_the_setting()
+    {
+        var config = Write("app.conf", """
+            supervisor.registry = [{ id = a, venue = coinw, api-key = k, secret = s }]
+            """);
+        var error = new StringWriter();
+
+        var exit = await new SupervisorRunner(config, TimeSpan.FromSeconds(1), new StringWriter(), error, CredentialSource.Default).RunAsync(CancellationToken.None);
+
+        Assert.Equal(SupervisorRunner.ConfigurationError, exit);
+        Assert.Contains("supervisor.http.token is not set", error.ToString());
+        Assert.Contains("supervisor.http.enabled = off", error.ToString());
+    }
+
+    [Fact]
+    public async Task An_http_url_it_cannot_listen_on_exits_2_naming_the_setting()
+    {
+        var accounts = SimulatorOptions.GenerateAccounts(1);
+        await using var simulator = await SimulatorHost.StartAsync(new SimulatorOptions { Accounts = accounts, TickInterval = null });
+        var config = ConfigFor(accounts, simulator);
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port;
+        var error = new StringWriter();
+
+        var exit = await new SupervisorRunner(config, TimeSpan.FromSeconds(1), new StringWriter(), error, CredentialSource.Default, $"http://127.0.0.1:{port}")
+            .RunAsync(CancellationToken.None);
+
+        Assert.Equal(SupervisorRunner.ConfigurationError, exit);
+        Assert.Contains($"supervisor.http.url: cannot listen on http://127.0.0.1:{port}", error.ToString());
+    }
+
+    [Fact]
+    public void A_malformed_http_option_is_refused_at_parse_time()
+    {
+        var parse = Program.BuildRoot().Parse(["run", "--config", "x.conf", "--http", "https://127.0.0.1:8443/api"]);
+        Assert.Contains(parse.Errors, e => e.Message.StartsWith("--http: must be http://HOST:PORT", StringComparison.Ordinal));
     }
 
     /// <summary>A config file for <paramref name="accounts"/> on <paramref name="simulator"/>, secrets in files beside it.</summary>
@@ -207,6 +264,7 @@ public sealed class RunCommandTests : IDisposable
         {
             File.WriteAllText(Path.Combine(secrets, account.Id), account.Secret + "\n");
         }
+        File.WriteAllText(Path.Combine(secrets, "http-token"), HttpToken + "\n");
         var registry = string.Join(",\n", accounts.Select(a =>
             $"{{ id = {a.Id}, venue = {a.Venue}, api-key = \"{a.ApiKey}\", secret = {{ file = \"{Path.Combine(secrets, a.Id)}\" }} }}"));
         return Write("app.conf", $$"""
@@ -215,6 +273,7 @@ public sealed class RunCommandTests : IDisposable
               venues.coinw { url = "{{simulator.CoinWUri}}", rest-url = "{{simulator.BaseUri}}" }
               venues.chainup.tenants.coinlocally { url = "{{simulator.ChainUpUri}}", rest-url = "{{simulator.BaseUri}}" }
               run { status-interval = 200ms, log-level = Warning }
+              http { url = "http://127.0.0.1:0", token = { file = "{{Path.Combine(secrets, "http-token")}}" } }
               registry = [
             {{registry}}
               ]

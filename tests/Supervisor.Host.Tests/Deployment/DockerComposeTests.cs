@@ -4,6 +4,7 @@ using Supervisor.Actors.Cluster;
 using Supervisor.Actors.Configuration;
 using Supervisor.Actors.Hosting;
 using Supervisor.Configuration;
+using Supervisor.Host.Http;
 using Supervisor.Simulator;
 
 namespace Supervisor.Host.Tests.Deployment;
@@ -17,8 +18,9 @@ namespace Supervisor.Host.Tests.Deployment;
 public sealed partial class DockerComposeTests : IDisposable
 {
     private const string Password = "pw-from-the-operators-env";
+    private const string HttpToken = "http-token-from-the-operators-env";
     private static readonly string[] Nodes = ["node1", "node2", "node3"];
-    private static readonly Dictionary<string, string> OperatorEnvironment = new() { ["POSTGRES_PASSWORD"] = Password };
+    private static readonly Dictionary<string, string> OperatorEnvironment = new() { ["POSTGRES_PASSWORD"] = Password, ["SUPERVISOR_HTTP_TOKEN"] = HttpToken };
 
     private readonly Dictionary<string, object?> _compose = ComposeFile.Load();
     private readonly string _folder = Directory.CreateTempSubdirectory("compose-node-").FullName;
@@ -113,7 +115,10 @@ public sealed partial class DockerComposeTests : IDisposable
         // Without the variable, compose refuses to start, with a message saying what to set.
         var missing = Assert.Throws<InvalidOperationException>(() => ComposeFile.EnvironmentOf(Service("postgres"), new Dictionary<string, string>()));
         Assert.Contains("set POSTGRES_PASSWORD", missing.Message);
+        var noToken = Assert.Throws<InvalidOperationException>(() => ComposeFile.EnvironmentOf(Service("node1"), new Dictionary<string, string> { ["POSTGRES_PASSWORD"] = Password }));
+        Assert.Contains("set SUPERVISOR_HTTP_TOKEN", noToken.Message);
         Assert.DoesNotContain(Password, ComposeFile.Text);
+        Assert.DoesNotContain(HttpToken, ComposeFile.Text);
     }
 
     [Fact]
@@ -180,6 +185,28 @@ public sealed partial class DockerComposeTests : IDisposable
         Assert.Equal("http://simulator:5080", settings.Config.GetString("supervisor.venues.coinw.rest-url"));
         Assert.Equal("http://simulator:5080", settings.Config.GetString("supervisor.venues.chainup.tenants.coinlocally.rest-url"));
         Assert.Equal([new Uri("ws://simulator:5080/perpum")], settings.MarketData.Select(m => m.Endpoint));
+    }
+
+    [Fact]
+    public void Each_node_serves_its_api_on_8080_in_its_container_published_on_its_own_loopback_port_with_the_operators_token()
+    {
+        var published = new List<string>();
+        foreach (var node in Nodes)
+        {
+            var environment = Environment(node);
+            var settings = ReadNodeConfiguration(environment);
+            var http = HttpSettings.FromConfig(settings.Config, new CredentialSource(name => environment.GetValueOrDefault(name), File.ReadAllText));
+
+            Assert.True(http.Enabled);
+            Assert.Equal("http://0.0.0.0:8080", http.Url);
+            Assert.Equal(HttpToken, http.Token);
+            Assert.Null(http.RequireToken());
+            var ports = ComposeFile.Words(Service(node)["ports"]);
+            var mapping = Assert.Single(ports).Split(':');
+            Assert.Equal(["127.0.0.1", mapping[1], "8080"], mapping);
+            published.Add(mapping[1]);
+        }
+        Assert.Equal(Nodes.Length, published.Distinct().Count());
     }
 
     [Fact]

@@ -15,6 +15,7 @@ using Supervisor.Actors.Market;
 using Supervisor.Actors.Protocol;
 using Supervisor.Actors.State;
 using Supervisor.Host.Hosting;
+using Supervisor.Host.Http;
 using Supervisor.Simulator;
 using Supervisor.Simulator.Model;
 using Supervisor.Venues.Rest;
@@ -53,11 +54,13 @@ internal sealed partial class ScenarioHarness : IAsyncDisposable
     private readonly bool _virtualTime;
     private readonly bool _testJournal;
     private readonly ITestOutputHelper? _output;
+    private readonly HttpSettings? _http;
     private IHost? _host;
 
     private ScenarioHarness(string directory, SimulatorHost simulator, JournalSettings journal, IReadOnlyList<SimAccount> accounts,
-        IReadOnlyList<AccountDefinition> definitions, bool virtualTime, bool testJournal, ITestOutputHelper? output)
+        IReadOnlyList<AccountDefinition> definitions, bool virtualTime, bool testJournal, ITestOutputHelper? output, HttpSettings? http)
     {
+        _http = http;
         _directory = directory;
         _testJournal = testJournal;
         _virtualTime = virtualTime;
@@ -82,6 +85,12 @@ internal sealed partial class ScenarioHarness : IAsyncDisposable
 
     public IReadOnlyList<SimAccount> Accounts { get; }
 
+    /// <summary>The running host's services (the API's too, for a harness started with HTTP).</summary>
+    public IServiceProvider Services => _host?.Services ?? throw new InvalidOperationException("the supervisor is not running");
+
+    /// <summary>Where the API of a harness started with <c>http</c> listens, e.g. <c>http://127.0.0.1:41234</c>.</summary>
+    public Uri HttpUri => new(SupervisorHttp.ListeningOn(_host!) ?? throw new InvalidOperationException("this harness serves no HTTP"));
+
     /// <summary>The in-memory journal of a harness started with <c>testJournal: true</c>, with its fault switches.</summary>
     public ITestJournal TestJournal => _testJournal
         ? Akka.Persistence.TestKit.TestJournal.FromRef(Akka.Persistence.Persistence.Instance.Apply(System).JournalFor(null))
@@ -95,9 +104,10 @@ internal sealed partial class ScenarioHarness : IAsyncDisposable
     /// heal in well under a second; with <paramref name="virtualTime"/> every setting is the production default
     /// (10 s / 20 s pings, 1 s … 60 s backoff, 5 min auth retry; no jitter) and the test moves the clock. With
     /// <paramref name="testJournal"/> the events go to Akka.Persistence.TestKit's in-memory journal instead (lost on a restart).
+    /// With <paramref name="http"/> the host also serves the HTTP API, as <c>run</c> does.
     /// </summary>
     public static async Task<ScenarioHarness> StartAsync(int accounts, bool virtualTime = false, string? postgres = null, ITestOutputHelper? output = null,
-        bool testJournal = false)
+        bool testJournal = false, HttpSettings? http = null)
     {
         var simAccounts = SimulatorOptions.GenerateAccounts(accounts);
         var simulator = await SimulatorHost.StartAsync(new SimulatorOptions { Accounts = simAccounts, TickInterval = null });
@@ -117,7 +127,7 @@ internal sealed partial class ScenarioHarness : IAsyncDisposable
                 ? new ChainUpSnapshotClient(Http, simulator.BaseUri, a.ApiKey, a.Secret, TimeProvider.System)
                 : new CoinWSnapshotClient(Http, simulator.BaseUri, a.ApiKey, a.Secret, TimeProvider.System),
         }).ToList();
-        var harness = new ScenarioHarness(dir, simulator, journal, simAccounts, definitions, virtualTime, testJournal, output);
+        var harness = new ScenarioHarness(dir, simulator, journal, simAccounts, definitions, virtualTime, testJournal, output, http);
         try
         {
             await harness.StartSupervisorAsync();
@@ -178,7 +188,7 @@ internal sealed partial class ScenarioHarness : IAsyncDisposable
             {
                 akka.AddHocon(TestPlugins, HoconAddMode.Prepend);
             }
-        });
+        }, http: _http);
         await _host.StartAsync();
         System = _host.Services.GetRequiredService<ActorSystem>();
         Root = await _host.Services.GetRequiredService<IRequiredActor<NodeAccounts>>().GetAsync();
